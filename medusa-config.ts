@@ -1,0 +1,22 @@
+import { defineConfig } from "./src/framework/config/index.ts"
+
+export default defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    redisUrl: process.env.REDIS_URL,
+    workerMode: process.env.AGORA_WORKER_MODE,
+    http: {
+      port: process.env.PORT,
+      storeCors: process.env.STORE_CORS ?? "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS ?? "http://localhost:5173,http://localhost:9000",
+      authCors: process.env.AUTH_CORS ?? "http://localhost:5173,http://localhost:9000,http://localhost:8000",
+      jwtSecret: process.env.JWT_SECRET,
+      jwtExpiresIn: process.env.JWT_EXPIRES_IN,
+    },
+  },
+  modules: [
+    { resolve: "./src/modules/user" },
+    { resolve: "./src/modules/auth" },
+    { resolve: "./src/modules/brand" },
+  ],
+})

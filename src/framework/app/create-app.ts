@@ -1,0 +1,108 @@
+import path from "node:path"
+import type { FastifyInstance } from "fastify"
+import type { Logger } from "pino"
+import { loadConfig } from "../config/index.ts"
+import type { AgoraConfig } from "../config/index.ts"
+import { asFunction, asValue, ContainerKeys, createAgoraContainer } from "../container/index.ts"
+import type { AgoraContainer } from "../container/index.ts"
+import { createOrm, Database, generateMigration, runMigrations } from "../database/index.ts"
+import type { AppliedMigration, EmbeddedDatabase, GeneratedMigration } from "../database/index.ts"
+import { createHttpServer } from "../http/index.ts"
+import { loadModules, toEntitySchema } from "../modules/index.ts"
+import type { LoadedModule } from "../modules/index.ts"
+import { createLogger } from "./logger.ts"
+import { resolveDatabase } from "./resolve-database-url.ts"
+
+export type CreateAppOptions = {
+  /** The project folder (holding medusa-config.ts); defaults to the working directory. */
+  rootDir?: string
+  /** An already loaded config, e.g. a test's; otherwise medusa-config.ts is loaded. */
+  config?: AgoraConfig
+  logger?: Logger
+}
+
+export type AgoraApp = {
+  config: AgoraConfig
+  container: AgoraContainer
+  database: Database
+  modules: LoadedModule[]
+  logger: Logger
+  databaseUrl: string
+  /** Applies every module's pending migrations. */
+  migrate(): Promise<AppliedMigration[]>
+  /** Writes a migration for one module from its models. */
+  generateMigration(moduleKey: string): Promise<GeneratedMigration>
+  /** The HTTP server, built on first use. */
+  http(): Promise<FastifyInstance>
+  /** Closes the HTTP server (finishing in-flight requests), the pool, then the embedded database. */
+  close(): Promise<void>
+}
+
+/** Boots Agora: config, database, modules and container. The HTTP server is built on demand. */
+export async function createApp(options: CreateAppOptions = {}): Promise<AgoraApp> {
+  const rootDir = path.resolve(options.rootDir ?? process.cwd())
+  const config = options.config ?? (await loadConfig(rootDir))
+  const logger = options.logger ?? createLogger()
+  const modules = await loadModules(config.rootDir, config.modules)
+  const { url, embedded } = await resolveDatabase(config, logger)
+
+  let orm
+  try {
+    orm = await createOrm({ url, entities: modules.flatMap((m) => m.definition.models.map(toEntitySchema)) })
+  } catch (error) {
+    await embedded?.stop()
+    throw error
+  }
+  const database = new Database(orm)
+  const container = createAgoraContainer()
+  container.register({
+    [ContainerKeys.CONFIG]: asValue(config),
+    [ContainerKeys.LOGGER]: asValue(logger),
+    [ContainerKeys.DATABASE]: asValue(database),
+  })
+  for (const { definition, options: moduleOptions } of modules) {
+    const Service = definition.service
+    container.register(definition.key, asFunction((cradle) => new Service(cradle, moduleOptions)).singleton())
+  }
+
+  let server: Promise<FastifyInstance> | undefined
+  let closing: Promise<void> | undefined
+  return {
+    config,
+    container,
+    database,
+    modules,
+    logger,
+    databaseUrl: url,
+    migrate: () => runMigrations(orm, modules.map((m) => ({ module: m.definition.key, dir: migrationsDir(m) }))),
+    generateMigration: (moduleKey) => {
+      const module = modules.find((m) => m.definition.key === moduleKey)
+      if (!module) {
+        const known = modules.map((m) => m.definition.key).join(", ")
+        throw new Error(`No module "${moduleKey}" in medusa-config.ts (modules: ${known || "none"})`)
+      }
+      return generateMigration({
+        url,
+        module: moduleKey,
+        dir: migrationsDir(module),
+        entities: module.definition.models.map(toEntitySchema),
+      })
+    },
+    http: () => (server ??= createHttpServer({ config, container, database, logger })),
+    close: () =>
+      (closing ??= (async () => {
+        if (server) await (await server).close()
+        await container.dispose()
+        await database.close()
+        await stopEmbedded(embedded)
+      })()),
+  }
+}
+
+function migrationsDir(module: LoadedModule): string {
+  return path.join(module.dir, "migrations")
+}
+
+async function stopEmbedded(embedded: EmbeddedDatabase | undefined): Promise<void> {
+  if (embedded) await embedded.stop()
+}

@@ -1,0 +1,5 @@
+export { createApp } from "./create-app.ts"
+export type { AgoraApp, CreateAppOptions } from "./create-app.ts"
+export { createLogger } from "./logger.ts"
+export type { Logger } from "./logger.ts"
+export { DEFAULT_EMBEDDED_PORT } from "./resolve-database-url.ts"

@@ -1,0 +1,6 @@
+export { authenticate } from "./authenticate.ts"
+export type { AuthType, AuthenticateOptions } from "./authenticate.ts"
+export { signToken, verifyToken } from "./jwt.ts"
+export type { TokenPayload } from "./jwt.ts"
+export { hashPassword, verifyPassword } from "./password.ts"
+export { createAdminUser } from "./admin-user.ts"

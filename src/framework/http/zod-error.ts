@@ -1,0 +1,30 @@
+import type { z } from "zod"
+
+/** One readable sentence per problem, naming the field: `Invalid request: Field 'title' is required`. */
+export function formatZodError(error: z.ZodError): string {
+  const parts = error.issues.map(describeIssue)
+  return `Invalid request: ${[...new Set(parts)].join("; ")}`
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = issue.path.map(String).join(".")
+  switch (issue.code) {
+    case "invalid_type": {
+      const received = receivedType(issue.input)
+      if (received === "undefined") return `Field '${field}' is required`
+      return `Expected type: '${issue.expected}' for field '${field}', got: '${received}'`
+    }
+    case "unrecognized_keys": {
+      const prefix = field ? `${field}.` : ""
+      return `Unrecognized fields: ${issue.keys.map((key) => `'${prefix}${key}'`).join(", ")}`
+    }
+    default:
+      return field ? `${issue.message} for field '${field}'` : issue.message
+  }
+}
+
+function receivedType(input: unknown): string {
+  if (input === null) return "null"
+  if (Array.isArray(input)) return "array"
+  return typeof input
+}

@@ -1,0 +1,8 @@
+export { model, Model } from "./model.ts"
+export type { AnyModel, ModelSchema } from "./model.ts"
+export { Property } from "./property.ts"
+export { Relation } from "./relation.ts"
+export type { RelatedRecord } from "./relation.ts"
+export type { InferEntity, InferCreateInput, InferUpdateInput, Timestamps } from "./infer.ts"
+export { toEntitySchema, SOFT_DELETE_FILTER } from "./to-entity-schema.ts"
+export { generateId } from "./id.ts"

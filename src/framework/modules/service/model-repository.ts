@@ -1,0 +1,245 @@
+import { raw } from "@mikro-orm/sql"
+import type { SqlEntityManager } from "@mikro-orm/sql"
+import { AgoraError } from "../../errors/index.ts"
+import type { Database } from "../../database/database.ts"
+import { mapDatabaseError } from "../../database/map-database-error.ts"
+import type { AnyModel } from "../model/index.ts"
+import { generateId } from "../model/id.ts"
+import { Property } from "../model/property.ts"
+import { Relation } from "../model/relation.ts"
+import { inverseKey, SOFT_DELETE_FILTER, toEntitySchema } from "../model/to-entity-schema.ts"
+import type { EntitySchema } from "@mikro-orm/core"
+import { columnsOf, toPlain } from "./to-plain.ts"
+import { toWhere } from "./to-where.ts"
+
+type Row = Record<string, unknown>
+type InlineChildren = { key: string; model: AnyModel; foreignKey: string; items: Row[] }
+type Config = {
+  select?: string[]
+  relations?: string[]
+  take?: number
+  skip?: number
+  order?: Record<string, string>
+  withDeleted?: boolean
+}
+
+/** The generated CRUD of one model, on the current unit of work's EntityManager. */
+export class ModelRepository {
+  readonly model: AnyModel
+  readonly label: string
+  private readonly database: Database
+  private readonly entity: EntitySchema<Row>
+
+  constructor(database: Database, model: AnyModel, label: string) {
+    this.database = database
+    this.model = model
+    this.label = label
+    this.entity = toEntitySchema(model)
+  }
+
+  async retrieve(id: string, config: Config = {}): Promise<Row> {
+    if (typeof id !== "string" || id === "") {
+      throw new AgoraError(AgoraError.Types.NOT_FOUND, `${this.label} id must be a non-empty string`)
+    }
+    const [row] = await this.list({ id }, { ...config, take: 1, skip: 0 })
+    if (!row) throw new AgoraError(AgoraError.Types.NOT_FOUND, `${this.label} with id: ${id} was not found`)
+    return row
+  }
+
+  list(filters: Row = {}, config: Config = {}): Promise<Row[]> {
+    return this.guard(async () => {
+      const em = this.database.em()
+      if (config.relations?.length) {
+        const entities = await em.find(this.entity, toWhere(this.model, filters), this.findOptions(config))
+        return entities.map((entity) => toPlain(this.model, entity as Row, config.relations, this.selected(config)))
+      }
+      return this.selectRows(em, filters, config)
+    })
+  }
+
+  listAndCount(filters: Row = {}, config: Config = {}): Promise<[Row[], number]> {
+    return this.guard(async () => {
+      const em = this.database.em()
+      const where = toWhere(this.model, filters)
+      const count = () => em.count(this.entity, where, { filters: this.filterFlags(config) })
+      if (config.relations?.length) {
+        const [entities, total] = await em.findAndCount(this.entity, where, this.findOptions(config))
+        return [entities.map((e) => toPlain(this.model, e as Row, config.relations, this.selected(config))), total]
+      }
+      // One round trip: the total rides along each row as a window count.
+      const rows = await this.selectRows(em, filters, config, true)
+      const first = rows[0]
+      if (!first) return [[], (config.skip ?? 0) > 0 ? await count() : 0]
+      const total = Number(first.__total)
+      for (const row of rows) delete row.__total
+      return [rows, total]
+    })
+  }
+
+  create(input: Row | Row[]): Promise<Row | Row[]> {
+    const many = Array.isArray(input)
+    return this.guard(async () => {
+      const em = this.database.em()
+      const rows = this.persistNew(em, many ? input : [input])
+      await em.flush()
+      return many ? rows : (rows[0] as Row)
+    })
+  }
+
+  /** Queues the rows (and the hasMany children given inline) for insertion; one flush writes them all. */
+  private persistNew(em: SqlEntityManager, items: Row[]): Row[] {
+    return items.map((item) => {
+      const { row, children } = this.prepareCreate(item)
+      const entity = em.create(this.entity, row) as Row
+      const plain = toPlain(this.model, entity)
+      for (const child of children) {
+        const repository = new ModelRepository(this.database, child.model, child.model.name)
+        const rows = child.items.map((childRow) => ({ ...childRow, [`${child.foreignKey}_id`]: entity.id }))
+        plain[child.key] = repository.persistNew(em, rows)
+      }
+      return plain
+    })
+  }
+
+  update(input: Row | Row[]): Promise<Row | Row[]> {
+    return this.guard(async () => {
+      const em = this.database.em()
+      if (!Array.isArray(input) && "selector" in input && "data" in input) {
+        const entities = await em.find(this.entity, toWhere(this.model, input.selector as Row))
+        for (const entity of entities) em.assign(entity, this.prepareUpdate(input.data as Row))
+        await em.flush()
+        return entities.map((entity) => toPlain(this.model, entity as Row))
+      }
+      const items = Array.isArray(input) ? input : [input]
+      const ids = items.map((item) => item.id)
+      if (ids.some((id) => typeof id !== "string")) {
+        throw new AgoraError(AgoraError.Types.INVALID_DATA, `${this.label}: every update needs an id`)
+      }
+      const found = await em.find(this.entity, { id: { $in: ids } })
+      const byId = new Map(found.map((entity) => [(entity as Row).id, entity]))
+      const missing = ids.filter((id) => !byId.has(id))
+      if (missing.length > 0) {
+        throw new AgoraError(AgoraError.Types.NOT_FOUND, `${this.label} with id: ${missing.join(", ")} was not found`)
+      }
+      for (const item of items) {
+        const { id, ...changes } = item
+        em.assign(byId.get(id) as object, this.prepareUpdate(changes))
+      }
+      await em.flush()
+      const rows = items.map((item) => toPlain(this.model, byId.get(item.id) as Row))
+      return Array.isArray(input) ? rows : (rows[0] as Row)
+    })
+  }
+
+  delete(ids: string | string[]): Promise<void> {
+    return this.guard(async () => {
+      const list = Array.isArray(ids) ? ids : [ids]
+      if (list.length === 0) return
+      await this.database.em().nativeDelete(this.entity, { id: { $in: list } }, { filters: false })
+    })
+  }
+
+  softDelete(ids: string | string[]): Promise<void> {
+    return this.setDeletedAt(ids, new Date())
+  }
+
+  restore(ids: string | string[]): Promise<void> {
+    return this.setDeletedAt(ids, null)
+  }
+
+  private setDeletedAt(ids: string | string[], deletedAt: Date | null): Promise<void> {
+    return this.guard(async () => {
+      const list = Array.isArray(ids) ? ids : [ids]
+      if (list.length === 0) return
+      await this.database
+        .em()
+        .nativeUpdate(this.entity, { id: { $in: list } }, { deleted_at: deletedAt }, { filters: false })
+    })
+  }
+
+  private async selectRows(em: SqlEntityManager, filters: Row, config: Config, withTotal = false): Promise<Row[]> {
+    const qb = em.createQueryBuilder(this.entity).select(this.selected(config) ?? columnsOf(this.model))
+    if (withTotal) qb.addSelect(raw("count(*) over() as __total"))
+    qb.where(toWhere(this.model, filters))
+    if (!config.withDeleted) qb.andWhere({ deleted_at: null })
+    qb.orderBy(this.orderOf(config))
+    if (config.take !== undefined) qb.limit(config.take)
+    if (config.skip) qb.offset(config.skip)
+    return qb.execute<Row[]>("all")
+  }
+
+  private findOptions(config: Config) {
+    const select = this.selected(config)
+    return {
+      populate: config.relations as never,
+      ...(select ? { fields: select as never } : {}),
+      orderBy: this.orderOf(config) as never,
+      limit: config.take,
+      offset: config.skip,
+      filters: this.filterFlags(config),
+    }
+  }
+
+  private filterFlags(config: Config) {
+    return { [SOFT_DELETE_FILTER]: !config.withDeleted }
+  }
+
+  private selected(config: Config): string[] | undefined {
+    if (!config.select?.length) return undefined
+    return config.select.includes("id") ? config.select : ["id", ...config.select]
+  }
+
+  private orderOf(config: Config): Record<string, "asc" | "desc"> {
+    const order: Record<string, "asc" | "desc"> = {}
+    for (const [key, direction] of Object.entries(config.order ?? {})) {
+      order[key] = direction.toLowerCase() === "desc" ? "desc" : "asc"
+    }
+    if (!("id" in order)) order.id = "asc"
+    return order
+  }
+
+  private prepareCreate(input: Row): { row: Row; children: InlineChildren[] } {
+    const row: Row = { ...input }
+    const children: InlineChildren[] = []
+    for (const [key, field] of Object.entries(this.model.schema)) {
+      if (field instanceof Property) {
+        const definition = field.definition
+        if (definition.kind === "id" && row[key] === undefined) row[key] = generateId(definition.prefix)
+        else if (row[key] === undefined && definition.hasDefault) row[key] = structuredClone(definition.defaultValue)
+        else if (row[key] === undefined && definition.nullable) row[key] = null
+      } else if (field.definition.kind === "hasMany" && Array.isArray(row[key])) {
+        children.push({ key, model: field.definition.target(), foreignKey: inverseKey(this.model, field), items: row[key] as Row[] })
+        delete row[key]
+      }
+    }
+    row.deleted_at ??= null
+    return { row: this.prepareManyToMany(row), children }
+  }
+
+  private prepareUpdate(changes: Row): Row {
+    for (const [key, field] of Object.entries(this.model.schema)) {
+      if (field instanceof Relation && field.definition.kind === "hasMany" && key in changes) {
+        throw new AgoraError(AgoraError.Types.INVALID_DATA, `${this.label}: ${key} cannot be replaced through an update`)
+      }
+    }
+    return this.prepareManyToMany({ ...changes })
+  }
+
+  /** Many-to-many accepts ids or `{ id }` objects. */
+  private prepareManyToMany(row: Row): Row {
+    for (const [key, field] of Object.entries(this.model.schema)) {
+      if (field instanceof Relation && field.definition.kind === "manyToMany" && Array.isArray(row[key])) {
+        row[key] = (row[key] as unknown[]).map((item) => (typeof item === "string" ? item : (item as Row).id))
+      }
+    }
+    return row
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work()
+    } catch (error) {
+      throw mapDatabaseError(error, this.label)
+    }
+  }
+}

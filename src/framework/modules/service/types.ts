@@ -1,0 +1,39 @@
+export type OperatorMap<T> = {
+  $eq?: T | null
+  $ne?: T | null
+  $in?: T[]
+  $nin?: T[]
+  $lt?: T
+  $lte?: T
+  $gt?: T
+  $gte?: T
+  $like?: string
+  $ilike?: string
+}
+
+type FilterValue<T> = T extends Date ? Date | string : T
+
+/** Filters of a list: equality, arrays (IN), operator maps, `$and`/`$or`, and `q` (free text). */
+export type Filters<Entity> = {
+  [K in keyof Entity]?: Entity[K] extends readonly unknown[] | Record<string, unknown> | undefined
+    ? never
+    : FilterValue<Entity[K]> | FilterValue<NonNullable<Entity[K]>>[] | OperatorMap<FilterValue<NonNullable<Entity[K]>>>
+} & {
+  $and?: Filters<Entity>[]
+  $or?: Filters<Entity>[]
+  q?: string
+}
+
+export type OrderDirection = "ASC" | "DESC" | "asc" | "desc"
+
+export type FindConfig<Entity> = {
+  /** Columns to return (`id` is always included). */
+  select?: (keyof Entity & string)[]
+  /** Relations to load, dotted for nested ones (`"variants.options"`). */
+  relations?: string[]
+  take?: number
+  skip?: number
+  order?: { [K in keyof Entity]?: OrderDirection }
+  /** Include soft-deleted rows. */
+  withDeleted?: boolean
+}
