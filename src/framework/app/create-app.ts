@@ -19,6 +19,8 @@ export type CreateAppOptions = {
   /** An already loaded config, e.g. a test's; otherwise medusa-config.ts is loaded. */
   config?: AgoraConfig
   logger?: Logger
+  /** The folder of route files and middlewares.ts; defaults to `<root>/src/api`. */
+  apiDir?: string
 }
 
 export type AgoraApp = {
@@ -88,7 +90,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
         entities: module.definition.models.map(toEntitySchema),
       })
     },
-    http: () => (server ??= createHttpServer({ config, container, database, logger })),
+    http: () => (server ??= createHttpServer({ config, container, database, logger, apiDir: options.apiDir })),
     close: () =>
       (closing ??= (async () => {
         if (server) await (await server).close()

@@ -6,7 +6,7 @@ import type { EmbeddedDatabase } from "../database/index.ts"
 
 export const DEFAULT_EMBEDDED_PORT = 55432
 
-/** The configured server, or an embedded one under `<root>/.agora/postgres` when none is set. */
+/** The configured server, or an embedded one under `<root>/.agora/postgres` (or AGORA_DATA_DIR) when none is set. */
 export async function resolveDatabase(
   config: AgoraConfig,
   logger: Logger,
@@ -16,7 +16,7 @@ export async function resolveDatabase(
   const port = Number(process.env.AGORA_DB_PORT ?? DEFAULT_EMBEDDED_PORT)
   const started = Date.now()
   const embedded = await startEmbeddedDatabase({
-    dataDir: path.join(config.rootDir, ".agora", "postgres"),
+    dataDir: process.env.AGORA_DATA_DIR || path.join(config.rootDir, ".agora", "postgres"),
     port,
     database: "agora",
     log: (line) => logger.trace({ postgres: line }),

@@ -23,6 +23,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, key] = stored.split("$")
   if (scheme !== "scrypt" || !salt || !key) return false
   const expected = Buffer.from(key, "base64")
-  const actual = await derive(password, Buffer.from(salt, "base64"), { N: Number(n), r: Number(r), p: Number(p) })
-  return actual.length === expected.length && timingSafeEqual(actual, expected)
+  try {
+    const actual = await derive(password, Buffer.from(salt, "base64"), { N: Number(n), r: Number(r), p: Number(p) })
+    return actual.length === expected.length && timingSafeEqual(actual, expected)
+  } catch {
+    return false // a damaged hash (parameters scrypt refuses) matches nothing
+  }
 }

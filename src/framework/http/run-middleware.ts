@@ -15,7 +15,8 @@ export function runMiddleware(middleware: AgoraMiddleware, req: FastifyRequest, 
     try {
       const result = middleware(req, res, next)
       if (result instanceof Promise) result.then(() => (takesNext && !res.sent ? undefined : next()), next)
-      else if (!takesNext) next()
+      // An express-style middleware that answered itself never calls `next`: settle, or this promise leaks.
+      else if (!takesNext || res.sent) next()
     } catch (error) {
       next(error)
     }

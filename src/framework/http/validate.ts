@@ -6,7 +6,8 @@ import type { AgoraMiddleware, QueryConfig } from "./types.ts"
 /** Parses the body with `schema`; the result is `req.validatedBody`. A mismatch is a 400 naming the field. */
 export function validateAndTransformBody(schema: z.ZodType): AgoraMiddleware {
   return async (req: FastifyRequest) => {
-    req.validatedBody = await schema.parseAsync(req.body ?? {})
+    // `reportInput` lets the error say what was sent (a wrong type) rather than "is required".
+    req.validatedBody = await schema.parseAsync(req.body ?? {}, { reportInput: true })
   }
 }
 
@@ -31,7 +32,7 @@ const PAGING_KEYS = new Set(["fields", "limit", "offset", "order", "with_deleted
 export function validateAndTransformQuery(schema: z.ZodType, options: QueryConfigOptions): AgoraMiddleware {
   const allowed = new Set(options.allowed ?? options.defaults)
   return async (req: FastifyRequest) => {
-    const query = (await schema.parseAsync(req.query ?? {})) as Record<string, unknown>
+    const query = (await schema.parseAsync(req.query ?? {}, { reportInput: true })) as Record<string, unknown>
     req.validatedQuery = query
     req.queryConfig = {
       fields: selectFields(options.defaults, allowed, query.fields),

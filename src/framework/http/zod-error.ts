@@ -10,9 +10,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   const field = issue.path.map(String).join(".")
   switch (issue.code) {
     case "invalid_type": {
-      const received = receivedType(issue.input)
+      // Without `reportInput` zod leaves the input out, and a wrong type would read as a missing field.
+      if (!("input" in issue)) return field ? `${issue.message} for field '${field}'` : issue.message
+      const received = "received" in issue && typeof issue.received === "string" ? issue.received : receivedType(issue.input)
       if (received === "undefined") return `Field '${field}' is required`
-      return `Expected type: '${issue.expected}' for field '${field}', got: '${received}'`
+      const where = field ? ` for field '${field}'` : ""
+      return `Expected type: '${issue.expected}'${where}, got: '${received}'`
     }
     case "unrecognized_keys": {
       const prefix = field ? `${field}.` : ""

@@ -36,7 +36,7 @@ export async function generateMigration(options: GenerateMigrationOptions): Prom
       snapshot: true,
       snapshotName,
       emit: "ts",
-      fileName: (timestamp: string) => `Migration${timestamp}`,
+      fileName: (timestamp: string) => freeFileName(options.dir, `Migration${timestamp}`),
     },
   })
   try {
@@ -46,6 +46,13 @@ export async function generateMigration(options: GenerateMigrationOptions): Prom
   } finally {
     await orm.close(true)
   }
+}
+
+/** Names carry the second they were made in; a second migration within it must not overwrite the first. */
+function freeFileName(dir: string, base: string): string {
+  let name = base
+  for (let n = 2; existsSync(path.join(dir, `${name}.ts`)); n++) name = `${base}_${n}`
+  return name
 }
 
 const EMPTY_SNAPSHOT = { namespaces: ["public"], name: "public", tables: [], nativeEnums: {} }

@@ -40,14 +40,19 @@ export async function runMigrations(orm: MikroORM, sources: MigrationSource[]): 
         .filter((migration) => !executed.has(`${migration.module}:${migration.name}`)),
     )
   }
-  await driver.execute(
-    `create table if not exists "${TABLE}" ("module" text not null, "name" text not null, "executed_at" timestamptz not null default now(), primary key ("module", "name"))`,
-  )
+  // Before the table exists nothing has run, so every file is pending; the table is created under the lock.
   if ((await pendingFiles()).length === 0) return []
 
   const connection = driver.getConnection()
   return connection.transactional(async (tx) => {
     await driver.execute(`select pg_advisory_xact_lock(${MIGRATION_LOCK})`, [], "run", tx)
+    // Under the lock: two "create table if not exists" racing each other can both try to create it.
+    await driver.execute(
+      `create table if not exists "${TABLE}" ("module" text not null, "name" text not null, "executed_at" timestamptz not null default now(), primary key ("module", "name"))`,
+      [],
+      "run",
+      tx,
+    )
     const pending = await pendingFiles(tx)
     const runner = new MigrationRunner(driver, { transactional: true }, orm.config)
     runner.setMasterMigration(tx)

@@ -1,4 +1,3 @@
-import { raw } from "@mikro-orm/sql"
 import type { SqlEntityManager } from "@mikro-orm/sql"
 import { AgoraError } from "../../errors/index.ts"
 import type { Database } from "../../database/database.ts"
@@ -9,7 +8,8 @@ import { Property } from "../model/property.ts"
 import { Relation } from "../model/relation.ts"
 import { inverseKey, SOFT_DELETE_FILTER, toEntitySchema } from "../model/to-entity-schema.ts"
 import type { EntitySchema } from "@mikro-orm/core"
-import { columnsOf, toPlain } from "./to-plain.ts"
+import { compileSelect } from "./compile-select.ts"
+import { columnsOf, dateColumnsOf, parseTimestamp, toPlain } from "./to-plain.ts"
 import { toWhere } from "./to-where.ts"
 
 type Row = Record<string, unknown>
@@ -69,7 +69,8 @@ export class ModelRepository {
       // One round trip: the total rides along each row as a window count.
       const rows = await this.selectRows(em, filters, config, true)
       const first = rows[0]
-      if (!first) return [[], (config.skip ?? 0) > 0 ? await count() : 0]
+      // No row to carry the total: past the end, or `take: 0` asked for the count alone.
+      if (!first) return [[], (config.skip ?? 0) > 0 || config.take === 0 ? await count() : 0]
       const total = Number(first.__total)
       for (const row of rows) delete row.__total
       return [rows, total]
@@ -105,7 +106,9 @@ export class ModelRepository {
     return this.guard(async () => {
       const em = this.database.em()
       if (!Array.isArray(input) && "selector" in input && "data" in input) {
-        const entities = await em.find(this.entity, toWhere(this.model, input.selector as Row))
+        const entities = await em.find(this.entity, toWhere(this.model, input.selector as Row), {
+          populate: this.replacedCollections([input.data as Row]) as never,
+        })
         for (const entity of entities) em.assign(entity, this.prepareUpdate(input.data as Row))
         await em.flush()
         return entities.map((entity) => toPlain(this.model, entity as Row))
@@ -115,7 +118,7 @@ export class ModelRepository {
       if (ids.some((id) => typeof id !== "string")) {
         throw new AgoraError(AgoraError.Types.INVALID_DATA, `${this.label}: every update needs an id`)
       }
-      const found = await em.find(this.entity, { id: { $in: ids } })
+      const found = await em.find(this.entity, { id: { $in: ids } }, { populate: this.replacedCollections(items) as never })
       const byId = new Map(found.map((entity) => [(entity as Row).id, entity]))
       const missing = ids.filter((id) => !byId.has(id))
       if (missing.length > 0) {
@@ -158,14 +161,19 @@ export class ModelRepository {
   }
 
   private async selectRows(em: SqlEntityManager, filters: Row, config: Config, withTotal = false): Promise<Row[]> {
-    const qb = em.createQueryBuilder(this.entity).select(this.selected(config) ?? columnsOf(this.model))
-    if (withTotal) qb.addSelect(raw("count(*) over() as __total"))
-    qb.where(toWhere(this.model, filters))
-    if (!config.withDeleted) qb.andWhere({ deleted_at: null })
-    qb.orderBy(this.orderOf(config))
-    if (config.take !== undefined) qb.limit(config.take)
-    if (config.skip) qb.offset(config.skip)
-    return qb.execute<Row[]>("all")
+    const { sql, params } = compileSelect(this.model, filters, {
+      select: this.selected(config),
+      order: config.order,
+      take: config.take,
+      skip: config.skip,
+      withDeleted: config.withDeleted,
+      withTotal,
+    })
+    const rows = await em.execute<Row[]>(sql, params, "all")
+    // Raw rows carry timestamps as PostgreSQL text; services hand out Dates, as the ORM path does.
+    const dateColumns = dateColumnsOf(this.model).filter((column) => rows[0] && column in rows[0])
+    for (const row of rows) for (const column of dateColumns) row[column] = parseTimestamp(row[column])
+    return rows
   }
 
   private findOptions(config: Config) {
@@ -213,7 +221,7 @@ export class ModelRepository {
       }
     }
     row.deleted_at ??= null
-    return { row: this.prepareManyToMany(row), children }
+    return { row: this.prepareManyToMany(this.decimalsAsStrings(row)), children }
   }
 
   private prepareUpdate(changes: Row): Row {
@@ -222,7 +230,27 @@ export class ModelRepository {
         throw new AgoraError(AgoraError.Types.INVALID_DATA, `${this.label}: ${key} cannot be replaced through an update`)
       }
     }
-    return this.prepareManyToMany({ ...changes })
+    return this.prepareManyToMany(this.decimalsAsStrings({ ...changes }))
+  }
+
+  /** bigNumber accepts a number, but reads back (and is written) as a decimal string, as its type says. */
+  private decimalsAsStrings(row: Row): Row {
+    for (const [key, field] of Object.entries(this.model.schema)) {
+      if (field instanceof Property && field.definition.kind === "bigNumber" && typeof row[key] === "number") {
+        row[key] = String(row[key])
+      }
+    }
+    return row
+  }
+
+  /**
+   * The many-to-many relations an update replaces. They are loaded first: assigning to a collection that
+   * was never loaded cannot tell what to unlink (an empty list would unlink nothing).
+   */
+  private replacedCollections(items: Row[]): string[] {
+    return Object.entries(this.model.schema)
+      .filter(([key, field]) => field instanceof Relation && field.definition.kind === "manyToMany" && items.some((item) => key in item))
+      .map(([key]) => key)
   }
 
   /** Many-to-many accepts ids or `{ id }` objects. */

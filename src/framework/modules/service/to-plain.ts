@@ -15,6 +15,21 @@ export function columnsOf(model: AnyModel): string[] {
   return [...columns, ...TIMESTAMPS]
 }
 
+/** Columns that hold timestamps: the model's dateTime properties and the automatic ones. */
+export function dateColumnsOf(model: AnyModel): string[] {
+  const columns: string[] = [...TIMESTAMPS]
+  for (const [key, field] of Object.entries(model.schema)) {
+    if (!(field instanceof Relation) && field.definition.kind === "dateTime") columns.push(key)
+  }
+  return columns
+}
+
+/** PostgreSQL's timestamptz text (`2026-01-02 03:04:05.678+00`) as a Date. */
+export function parseTimestamp(value: unknown): unknown {
+  if (typeof value !== "string") return value
+  return new Date(value.replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00"))
+}
+
 /**
  * A managed entity as a plain object: its columns, plus the relations that were loaded
  * (`relations` is the dotted list the caller asked for).

@@ -36,8 +36,13 @@ function isOperatorMap(value: unknown): value is Record<string, unknown> {
   )
 }
 
+/** An ILIKE pattern matching `text` anywhere, its wildcards escaped. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
 function searchCondition(model: AnyModel, text: string): Where | undefined {
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const pattern = containsPattern(text)
   const columns = searchableColumns(model)
   if (columns.length === 0) return undefined
   return { $or: columns.map((column) => ({ [column]: { $ilike: pattern } })) }

@@ -15,7 +15,8 @@ type FilterValue<T> = T extends Date ? Date | string : T
 
 /** Filters of a list: equality, arrays (IN), operator maps, `$and`/`$or`, and `q` (free text). */
 export type Filters<Entity> = {
-  [K in keyof Entity]?: Entity[K] extends readonly unknown[] | Record<string, unknown> | undefined
+  // Nullable json and array columns are no more filterable than required ones, hence NonNullable.
+  [K in keyof Entity]?: NonNullable<Entity[K]> extends readonly unknown[] | Record<string, unknown>
     ? never
     : FilterValue<Entity[K]> | FilterValue<NonNullable<Entity[K]>>[] | OperatorMap<FilterValue<NonNullable<Entity[K]>>>
 } & {

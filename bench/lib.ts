@@ -1,0 +1,60 @@
+import { spawn } from "node:child_process"
+import type { ChildProcess } from "node:child_process"
+import { readFileSync } from "node:fs"
+import { setTimeout as sleep } from "node:timers/promises"
+import autocannon from "autocannon"
+
+export type Server = { process: ChildProcess; stop(): Promise<void> }
+
+/** Launches a command and resolves once `url` answers 200, with the launch-to-200 time. */
+export async function launch(command: string[], env: NodeJS.ProcessEnv, url: string, cwd: string) {
+  const started = performance.now()
+  const [file, ...args] = command as [string, ...string[]]
+  const child = spawn(file, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] })
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve))
+  while (true) {
+    if (child.exitCode !== null) throw new Error(`${command.join(" ")} exited with ${child.exitCode}`)
+    try {
+      const response = await fetch(url)
+      if (response.status === 200) break
+    } catch {
+      // not listening yet
+    }
+    await sleep(5)
+  }
+  const readyMs = performance.now() - started
+  const server: Server = {
+    process: child,
+    stop: async () => {
+      child.kill("SIGTERM")
+      await exited
+    },
+  }
+  return { server, readyMs }
+}
+
+/** Resident memory of a process, in MB. */
+export function residentMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"))
+  return Number(line?.replace(/\D+/g, "") ?? 0) / 1024
+}
+
+export type LoadResult = { requestsPerSecond: number; latencyP50: number; latencyP99: number; errors: number; non2xx: number }
+
+/** autocannon: 10 connections for `seconds`, after a short warm-up. */
+export async function load(url: string, headers: Record<string, string>, seconds = 10): Promise<LoadResult> {
+  await autocannon({ url, headers, connections: 10, duration: 2 })
+  const result = await autocannon({ url, headers, connections: 10, duration: seconds })
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyP50: result.latency.p50,
+    latencyP99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  }
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? 0
+}

@@ -1,0 +1,331 @@
+import { randomUUID } from "node:crypto"
+import { createContainer, type AwilixContainer } from "awilix"
+import { sleep, systemClock, type Clock } from "./clock.ts"
+import { DeadlineTimers, runKeyString } from "./deadline-timers.ts"
+import { NestedWorkflowError, OwnershipLostError, StepNotWaitingError, StepTimeoutError } from "./errors.ts"
+import type { StartRunOptions, WorkflowEngineOptions } from "./engine-options.ts"
+import type { WorkflowGraph } from "./graph.ts"
+import { parseIdempotencyKey, type StepKey } from "./idempotency-key.ts"
+import { MemoryWorkflowStorage } from "./memory-storage.ts"
+import { RunLeases } from "./run-leases.ts"
+import { RunExecutor, type StepCompletion } from "./run-executor.ts"
+import { newExecutionRecord, nodesById, type ChildRunRequest, type RunServices } from "./run-state.ts"
+import { reportFromStored, snapshotOf, type RunReport, type TransactionSnapshot } from "./run-report.ts"
+import { ACTIVE_WORKFLOW_STATES, isFinalState, StepStatus, WorkflowState } from "./states.ts"
+import type { RunKey, StoredRun, WorkflowStorage } from "./storage.ts"
+
+type StartRequest = Omit<ChildRunRequest, "parent"> & { readonly parent: ChildRunRequest["parent"] | null }
+type ActiveRun = { readonly executor: RunExecutor; readonly finished: Promise<RunReport> }
+
+/** Runs workflow graphs with retries, compensation and async steps, checkpointing through a storage. */
+export class WorkflowEngine {
+  readonly storage: WorkflowStorage
+  readonly clock: Clock
+  readonly owner: string
+  readonly #container: AwilixContainer
+  readonly #pollIntervalMs: number
+  readonly #onBackgroundError: (error: unknown) => void
+  readonly #services: RunServices
+  readonly #graphs = new Map<string, WorkflowGraph>()
+  readonly #inflight = new Map<string, Promise<RunReport>>()
+  readonly #active = new Map<string, ActiveRun>()
+  readonly #deadlines: DeadlineTimers
+  readonly #leases: RunLeases
+  #lastSweepAt = Number.NEGATIVE_INFINITY
+  #cancelRenewal: (() => void) | undefined
+
+  constructor(options: WorkflowEngineOptions = {}) {
+    this.storage = options.storage ?? new MemoryWorkflowStorage()
+    this.clock = options.clock ?? systemClock
+    this.owner = options.owner ?? `engine-${randomUUID()}`
+    this.#container = options.container ?? createContainer()
+    this.#pollIntervalMs = options.pollInterval ?? 50
+    this.#onBackgroundError = options.onBackgroundError ?? ((error) => console.error(error))
+    this.#deadlines = new DeadlineTimers(this.clock)
+    this.#leases = new RunLeases(this.storage, this.clock, this.owner, (options.staleAfter ?? 300) * 1000)
+    this.#services = {
+      storage: this.storage,
+      clock: this.clock,
+      owner: this.owner,
+      defaultRetentionTime: options.defaultRetentionTime ?? 86_400,
+      runChild: (request) => this.#start(request),
+      compensateChild: (child, container) => this.#compensateChild(child, container),
+      armDeadline: (run, stepId, deadlineAt, timeout) => this.#armDeadline(run, stepId, deadlineAt, timeout),
+      cancelDeadlines: (run) => this.#deadlines.cancelRun(run),
+    }
+  }
+
+  /** Makes a workflow (and the workflows it nests) known, so its runs can be resumed and completed. */
+  register(graph: WorkflowGraph): void {
+    if (this.#graphs.get(graph.id) === graph) return
+    this.#graphs.set(graph.id, graph)
+    for (const node of graph.nodes) if (node.workflow !== undefined) this.register(node.workflow)
+  }
+
+  /** Starts a run, or returns the run already known under this transaction id without running anything. */
+  run(graph: WorkflowGraph, options: StartRunOptions = {}): Promise<RunReport> {
+    this.register(graph)
+    return this.#start({
+      graph,
+      transactionId: options.transactionId ?? randomUUID(),
+      input: options.input,
+      context: options.context ?? {},
+      container: options.container ?? this.#container,
+      parent: null,
+    })
+  }
+
+  /** Completes a waiting async step with its response; the run continues. */
+  setStepSuccess(args: { idempotencyKey: string | StepKey; stepResponse: unknown; container?: AwilixContainer }): Promise<RunReport> {
+    return this.#completeByKey(args.idempotencyKey, { kind: "success", response: args.stepResponse }, args.container)
+  }
+
+  /** Fails a waiting async step (no retries); the run compensates. */
+  setStepFailure(args: { idempotencyKey: string | StepKey; error: unknown; container?: AwilixContainer }): Promise<RunReport> {
+    return this.#completeByKey(args.idempotencyKey, { kind: "failure", error: args.error }, args.container)
+  }
+
+  /**
+   * Continues a run whose owner went silent for `staleAfter` (it died): finished steps are not run
+   * again, their stored outputs are used; a run that was compensating finishes compensating.
+   */
+  async resume(key: RunKey, container?: AwilixContainer): Promise<RunReport> {
+    const graph = this.#graphOf(key.workflowId)
+    const live = this.#active.get(runKeyString(key))
+    if (live !== undefined) return live.finished
+    const stored = await this.#leases.acquire(key, { force: false })
+    if (stored === undefined) {
+      const existing = await this.storage.load(key.workflowId, key.transactionId)
+      if (existing === undefined) throw new Error(`No run ${key.workflowId}/${key.transactionId}`)
+      throw new Error(`Run ${key.workflowId}/${key.transactionId} is owned by a live engine (${existing.execution.owner})`)
+    }
+    return this.#resumeStored(graph, stored, container ?? this.#container, { notifyParent: true })
+  }
+
+  /** After a restart: resumes abandoned runs of registered workflows and re-arms async step timeouts. */
+  async recover(options: { limit?: number } = {}): Promise<RunReport[]> {
+    const keys = await this.storage.listRecoverable({ staleBefore: this.#leases.staleBefore(), limit: options.limit ?? 1000 })
+    const reports: RunReport[] = []
+    for (const key of keys) {
+      if (!this.#graphs.has(key.workflowId) || this.#active.has(runKeyString(key))) continue
+      const stored = await this.storage.load(key.workflowId, key.transactionId)
+      if (stored?.execution.state === WorkflowState.WAITING) {
+        this.#armStoredDeadlines(stored)
+        reports.push(reportFromStored(stored))
+        continue
+      }
+      try {
+        reports.push(await this.resume(key))
+      } catch (error) {
+        this.#onBackgroundError(error)
+      }
+    }
+    return reports
+  }
+
+  async getTransaction(workflowId: string, transactionId: string): Promise<TransactionSnapshot | undefined> {
+    const stored = await this.storage.load(workflowId, transactionId)
+    return stored === undefined ? undefined : snapshotOf(stored.execution, stored.steps)
+  }
+
+  #start(request: StartRequest): Promise<RunReport> {
+    const key = runKeyString({ workflowId: request.graph.id, transactionId: request.transactionId })
+    const inflight = this.#inflight.get(key)
+    if (inflight !== undefined) return inflight
+    const started = this.#startOrJoin(request).finally(() => this.#inflight.delete(key))
+    this.#inflight.set(key, started)
+    return started
+  }
+
+  async #startOrJoin(request: StartRequest): Promise<RunReport> {
+    const { graph, transactionId, container } = request
+    const now = this.clock.now()
+    this.#sweepExpired(now)
+    const execution = newExecutionRecord({ ...request, workflowId: graph.id, owner: this.owner, now })
+    const created = await this.storage.create(execution)
+    if (created.created) {
+      return this.#drive(new RunExecutor(graph, container, this.#services, { execution, steps: [] }), { notifyParent: false })
+    }
+    const existing = created.existing
+    if (!ACTIVE_WORKFLOW_STATES.includes(existing.execution.state)) return reportFromStored(existing)
+    const live = this.#active.get(runKeyString(existing.execution))
+    if (live !== undefined) return live.finished
+    if (request.parent !== null || existing.execution.owner === this.owner) {
+      // A nested run belongs to its parent's owner, which is us: take it over whoever had it.
+      // A run we own but no longer drive was cut off by an error here: pick it up again.
+      const acquired = await this.#leases.acquire(existing.execution, { force: true })
+      if (acquired !== undefined) return this.#resumeStored(graph, acquired, container, { notifyParent: false })
+    }
+    return this.#awaitRelease(existing.execution, container)
+  }
+
+  /** Waits while another engine works on the run; takes it over if that engine goes silent. */
+  async #awaitRelease(key: RunKey, container: AwilixContainer): Promise<RunReport> {
+    for (;;) {
+      await sleep(this.clock, this.#pollIntervalMs)
+      const stored = await this.storage.load(key.workflowId, key.transactionId)
+      if (stored === undefined) throw new Error(`Run ${key.workflowId}/${key.transactionId} disappeared`)
+      if (!ACTIVE_WORKFLOW_STATES.includes(stored.execution.state)) return reportFromStored(stored)
+      if (stored.execution.heartbeatAt < this.#leases.staleBefore()) return this.resume(key, container)
+    }
+  }
+
+  async #completeByKey(idempotencyKey: string | StepKey, completion: StepCompletion, container?: AwilixContainer): Promise<RunReport> {
+    const { workflowId, transactionId, stepId } = typeof idempotencyKey === "string" ? parseIdempotencyKey(idempotencyKey) : idempotencyKey
+    return this.#complete({ workflowId, transactionId }, stepId, completion, container ?? this.#container)
+  }
+
+  async #complete(key: RunKey, stepId: string, completion: StepCompletion, container: AwilixContainer): Promise<RunReport> {
+    const graph = this.#graphOf(key.workflowId)
+    for (;;) {
+      const live = this.#active.get(runKeyString(key))
+      if (live?.executor.acceptsCompletions === true) {
+        this.#deadlines.cancel(key, stepId)
+        await live.executor.complete(stepId, completion)
+        return live.finished
+      }
+      if (live !== undefined) {
+        await live.finished.catch(() => {})
+        continue
+      }
+      const stored = await this.#leases.acquire(key, { force: false })
+      if (this.#active.has(runKeyString(key))) continue
+      const step = stored?.steps.find((s) => s.stepId === stepId)
+      if (stored === undefined || step?.status !== StepStatus.WAITING) {
+        if (stored !== undefined) await this.#leases.release(key)
+        throw new StepNotWaitingError(`Step "${stepId}" of run ${key.workflowId}/${key.transactionId} is not waiting (it is ${step?.status ?? "unknown"})`)
+      }
+      this.#deadlines.cancel(key, stepId)
+      return this.#resumeStored(graph, stored, container, {
+        notifyParent: true,
+        prepare: (executor) => executor.complete(stepId, completion),
+      })
+    }
+  }
+
+  async #resumeStored(
+    graph: WorkflowGraph,
+    stored: StoredRun,
+    container: AwilixContainer,
+    options: { notifyParent: boolean; prepare?: (executor: RunExecutor) => Promise<void> },
+  ): Promise<RunReport> {
+    const nodes = nodesById(graph)
+    const unknown = stored.steps.find((step) => !nodes.has(step.stepId))
+    if (unknown !== undefined) return this.#leases.deadLetter(stored, `its definition has no step "${unknown.stepId}" any more`)
+    const { state } = stored.execution
+    if (options.prepare === undefined && (state === WorkflowState.WAITING || isFinalState(state))) {
+      await this.#leases.release(stored.execution)
+      if (state === WorkflowState.WAITING) this.#armStoredDeadlines(stored)
+      return reportFromStored(stored)
+    }
+    return this.#drive(new RunExecutor(graph, container, this.#services, stored), options)
+  }
+
+  async #drive(
+    executor: RunExecutor,
+    options: { notifyParent: boolean; prepare?: (executor: RunExecutor) => Promise<void> },
+  ): Promise<RunReport> {
+    const key = runKeyString(executor.key)
+    const finished = (async () => {
+      try {
+        await options.prepare?.(executor)
+        await executor.drive()
+      } finally {
+        if (this.#active.get(key)?.executor === executor) this.#active.delete(key)
+        if (this.#active.size === 0) this.#stopRenewals()
+      }
+      return executor.report()
+    })()
+    this.#active.set(key, { executor, finished })
+    this.#scheduleRenewal()
+    const report = await finished
+    if (options.notifyParent) await this.#notifyParent(report)
+    return report
+  }
+
+  /** A nested run that finished outside its parent's call (it had parked): the parent's step completes. */
+  async #notifyParent(report: RunReport): Promise<void> {
+    const { parent, workflowId } = report.transaction.execution
+    if (parent === null || !isFinalState(report.state)) return
+    const completion: StepCompletion =
+      report.state === WorkflowState.DONE
+        ? { kind: "success", response: report.result }
+        : { kind: "failure", error: new NestedWorkflowError(workflowId, report.state, report.errors[0]?.error) }
+    try {
+      await this.#complete(parent, parent.stepId, completion, this.#container)
+    } catch (error) {
+      if (!(error instanceof StepNotWaitingError)) this.#onBackgroundError(error)
+    }
+  }
+
+  /** Rolls back a nested run as one unit when its parent compensates the step that ran it. */
+  async #compensateChild(child: RunKey, container: AwilixContainer): Promise<void> {
+    await this.#active.get(runKeyString(child))?.finished.catch(() => {})
+    const existing = await this.storage.load(child.workflowId, child.transactionId)
+    if (existing === undefined || existing.execution.state === WorkflowState.FAILED) return
+    const stored = await this.#leases.acquire(child, { force: true })
+    if (stored === undefined) return
+    const report = await this.#resumeStored(this.#graphOf(child.workflowId), stored, container, {
+      notifyParent: false,
+      prepare: (executor) => executor.beginCompensation(),
+    })
+    if (report.state !== WorkflowState.FAILED) {
+      const cause = report.errors.find((e) => e.action === "compensate")?.error
+      throw new NestedWorkflowError(child.workflowId, report.state, cause)
+    }
+  }
+
+  #armDeadline(run: RunKey, stepId: string, deadlineAt: number, timeoutSeconds: number): void {
+    const key = { workflowId: run.workflowId, transactionId: run.transactionId }
+    this.#deadlines.arm(key, stepId, deadlineAt, () => {
+      const failure = { kind: "failure", error: new StepTimeoutError(stepId, timeoutSeconds) } as const
+      this.#complete(key, stepId, failure, this.#container).catch((error: unknown) => {
+        if (!(error instanceof StepNotWaitingError)) this.#onBackgroundError(error)
+      })
+    })
+  }
+
+  #armStoredDeadlines(stored: StoredRun): void {
+    const graph = this.#graphs.get(stored.execution.workflowId)
+    if (graph === undefined) return
+    const nodes = nodesById(graph)
+    for (const step of stored.steps) {
+      const timeout = nodes.get(step.stepId)?.policy.timeout
+      if (step.status === StepStatus.WAITING && step.deadlineAt !== null && timeout !== undefined) {
+        this.#armDeadline(stored.execution, step.stepId, step.deadlineAt, timeout)
+      }
+    }
+  }
+
+  /** While runs are active, renew their leases regularly, so a long step never looks abandoned. */
+  #scheduleRenewal(): void {
+    if (this.#cancelRenewal !== undefined) return
+    this.#cancelRenewal = this.clock.setTimer(this.#leases.renewEveryMs, () => {
+      this.#cancelRenewal = undefined
+      for (const { executor } of this.#active.values()) {
+        this.#leases.renew(executor.key).catch((error: unknown) => {
+          // A run that just finished is no longer ours to renew.
+          if (!(error instanceof OwnershipLostError)) this.#onBackgroundError(error)
+        })
+      }
+      if (this.#active.size > 0) this.#scheduleRenewal()
+    })
+  }
+
+  #stopRenewals(): void {
+    this.#cancelRenewal?.()
+    this.#cancelRenewal = undefined
+  }
+
+  #sweepExpired(now: number): void {
+    if (now - this.#lastSweepAt < 60_000) return
+    this.#lastSweepAt = now
+    this.storage.deleteExpired(now).catch(this.#onBackgroundError)
+  }
+
+  #graphOf(workflowId: string): WorkflowGraph {
+    const graph = this.#graphs.get(workflowId)
+    if (graph === undefined) throw new Error(`Workflow "${workflowId}" is not registered with this engine`)
+    return graph
+  }
+}

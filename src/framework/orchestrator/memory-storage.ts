@@ -1,0 +1,123 @@
+import { OwnershipLostError } from "./errors.ts"
+import { isFinalState, WorkflowState } from "./states.ts"
+import type {
+  AcquireRequest,
+  Checkpoint,
+  CreateRunResult,
+  ExecutionRecord,
+  RunKey,
+  StepRecord,
+  StoredRun,
+  WorkflowStorage,
+} from "./storage.ts"
+
+type Entry = { execution: ExecutionRecord; steps: Map<string, StepRecord> }
+
+export type MemoryWorkflowStorageOptions = {
+  /**
+   * Copy values in and out with `structuredClone`, as a database would: outputs read back are
+   * then new objects, and values that cannot be stored fail loudly. Off by default, for speed.
+   */
+  readonly serialize?: boolean
+  /**
+   * Finished runs kept at most (the oldest finished are forgotten first), so that a long-running
+   * process stays bounded whatever the retention times. Default 10,000.
+   */
+  readonly maxFinishedRuns?: number
+}
+
+/** Keeps runs in this process. Tests and single-process set-ups; shareable by several engines. */
+export class MemoryWorkflowStorage implements WorkflowStorage {
+  readonly #runs = new Map<string, Entry>()
+  /** Keys of finished runs, oldest first. */
+  readonly #finished = new Set<string>()
+  readonly #copy: <T>(value: T) => T
+  readonly #maxFinishedRuns: number
+
+  constructor(options: MemoryWorkflowStorageOptions = {}) {
+    this.#copy = options.serialize === true ? structuredClone : (value) => value
+    this.#maxFinishedRuns = options.maxFinishedRuns ?? 10_000
+  }
+
+  async create(execution: ExecutionRecord): Promise<CreateRunResult> {
+    const key = runKey(execution)
+    const existing = this.#runs.get(key)
+    if (existing !== undefined) return { created: false, existing: this.#snapshot(existing) }
+    this.#runs.set(key, { execution: this.#copy(execution), steps: new Map() })
+    return { created: true }
+  }
+
+  async load(workflowId: string, transactionId: string): Promise<StoredRun | undefined> {
+    const entry = this.#runs.get(runKey({ workflowId, transactionId }))
+    return entry === undefined ? undefined : this.#snapshot(entry)
+  }
+
+  async checkpoint(checkpoint: Checkpoint): Promise<void> {
+    const key = runKey(checkpoint)
+    const entry = this.#runs.get(key)
+    if (entry === undefined) throw new Error(`Run ${checkpoint.workflowId}/${checkpoint.transactionId} does not exist`)
+    if (entry.execution.owner !== checkpoint.owner) {
+      throw new OwnershipLostError(checkpoint.workflowId, checkpoint.transactionId)
+    }
+    if (checkpoint.step !== undefined) entry.steps.set(checkpoint.step.stepId, this.#copy(checkpoint.step))
+    entry.execution = {
+      ...entry.execution,
+      ...(checkpoint.execution === undefined ? {} : this.#copy(checkpoint.execution)),
+      heartbeatAt: checkpoint.at,
+      updatedAt: checkpoint.at,
+    }
+    if (isFinalState(entry.execution.state)) this.#rememberFinished(key)
+  }
+
+  async acquire(request: AcquireRequest): Promise<StoredRun | undefined> {
+    const entry = this.#runs.get(runKey(request))
+    if (entry === undefined) return undefined
+    const { owner, heartbeatAt } = entry.execution
+    const free = owner === null || owner === request.owner || heartbeatAt < request.staleBefore
+    if (!free) return undefined
+    entry.execution = { ...entry.execution, owner: request.owner, heartbeatAt: request.now }
+    return this.#snapshot(entry)
+  }
+
+  async listRecoverable(query: { readonly staleBefore: number; readonly limit: number }): Promise<RunKey[]> {
+    const found: RunKey[] = []
+    for (const { execution } of this.#runs.values()) {
+      if (found.length >= query.limit) break
+      const parked = execution.state === WorkflowState.WAITING && execution.owner === null
+      const abandoned = !isFinalState(execution.state) && execution.heartbeatAt < query.staleBefore
+      if (parked || abandoned) found.push({ workflowId: execution.workflowId, transactionId: execution.transactionId })
+    }
+    return found
+  }
+
+  async deleteExpired(now: number): Promise<number> {
+    let deleted = 0
+    for (const [key, { execution }] of this.#runs) {
+      if (execution.retainUntil !== null && execution.retainUntil <= now) {
+        this.#runs.delete(key)
+        this.#finished.delete(key)
+        deleted++
+      }
+    }
+    return deleted
+  }
+
+  #rememberFinished(key: string): void {
+    this.#finished.delete(key)
+    this.#finished.add(key)
+    for (const oldest of this.#finished) {
+      if (this.#finished.size <= this.#maxFinishedRuns) break
+      this.#finished.delete(oldest)
+      this.#runs.delete(oldest)
+    }
+  }
+
+  #snapshot(entry: Entry): StoredRun {
+    return { execution: this.#copy(entry.execution), steps: this.#copy([...entry.steps.values()]) }
+  }
+}
+
+function runKey(key: RunKey): string {
+  // The length prefix keeps ids apart whatever characters they contain.
+  return `${key.workflowId.length}:${key.workflowId}${key.transactionId}`
+}

@@ -1,0 +1,107 @@
+import type { SerializedError } from "./errors.ts"
+import type { StepAction, WorkflowRunContext } from "./graph.ts"
+import type { StepStatus, WorkflowState } from "./states.ts"
+
+/**
+ * Where runs are kept. The engine calls it once per step boundary, so a run can be resumed (or
+ * compensated) by any engine sharing the storage after its owner died. Records are plain data and
+ * never mutated after they are handed over: an implementation may keep them as they are, or
+ * serialise them (a PostgreSQL one stores JSON columns for input, context, output and errors).
+ */
+export interface WorkflowStorage {
+  /**
+   * Inserts a run unless one exists for (workflowId, transactionId): the unique key that makes a
+   * transaction id execute once. Returns the existing run otherwise.
+   */
+  create(execution: ExecutionRecord): Promise<CreateRunResult>
+  load(workflowId: string, transactionId: string): Promise<StoredRun | undefined>
+  /**
+   * Applies one step boundary atomically: the step record (upserted by stepId) and the run's
+   * changed fields. Refreshes the run's heartbeat to `at`. Must throw `OwnershipLostError` when the
+   * run is owned by another engine than `owner` (a stale engine must not overwrite a newer one).
+   */
+  checkpoint(checkpoint: Checkpoint): Promise<void>
+  /**
+   * Makes `owner` the run's owner if it has none, already is it, or the current owner's heartbeat
+   * is older than `staleBefore`. Returns the run as stored, or undefined when it is owned elsewhere
+   * or does not exist.
+   */
+  acquire(request: AcquireRequest): Promise<StoredRun | undefined>
+  /** Runs to pick up after a restart: active ones whose owner went quiet, and parked ones. */
+  listRecoverable(query: { readonly staleBefore: number; readonly limit: number }): Promise<RunKey[]>
+  /** Deletes finished runs whose `retainUntil` has passed. Returns how many went. */
+  deleteExpired(now: number): Promise<number>
+}
+
+export type RunKey = { readonly workflowId: string; readonly transactionId: string }
+
+export type CreateRunResult =
+  | { readonly created: true }
+  | { readonly created: false; readonly existing: StoredRun }
+
+export type StoredRun = { readonly execution: ExecutionRecord; readonly steps: readonly StepRecord[] }
+
+export type AcquireRequest = RunKey & {
+  readonly owner: string
+  readonly staleBefore: number
+  readonly now: number
+}
+
+export type Checkpoint = RunKey & {
+  readonly owner: string
+  /** Clock time of the boundary (epoch ms). */
+  readonly at: number
+  readonly execution?: ExecutionPatch | undefined
+  readonly step?: StepRecord | undefined
+}
+
+/** The fields of a run that change after it is created. */
+export type ExecutionPatch = Partial<
+  Pick<ExecutionRecord, "state" | "result" | "errors" | "owner" | "retainUntil" | "finishedAt">
+>
+
+/** A run of a workflow: one row per (workflowId, transactionId). */
+export type ExecutionRecord = RunKey & {
+  readonly state: WorkflowState
+  readonly input: unknown
+  readonly context: WorkflowRunContext
+  readonly result: unknown
+  readonly errors: readonly StoredStepError[]
+  /** The engine working on the run; null while it is parked or finished. */
+  readonly owner: string | null
+  /** Last time the owner checkpointed (epoch ms): an owner that stays quiet is presumed dead. */
+  readonly heartbeatAt: number
+  /** Set for a workflow run as a step of another (`runAsStep`). */
+  readonly parent: RunKey & { readonly stepId: string } | null
+  /** After this (epoch ms) a finished run may be deleted; null while it runs. */
+  readonly retainUntil: number | null
+  readonly createdAt: number
+  readonly updatedAt: number
+  readonly finishedAt: number | null
+}
+
+export type StoredStepError = {
+  readonly stepId: string
+  readonly action: StepAction
+  readonly error: SerializedError
+}
+
+/** One step of a run: one row per (workflowId, transactionId, stepId). */
+export type StepRecord = {
+  readonly stepId: string
+  readonly status: StepStatus
+  /** Invoke attempts started so far. */
+  readonly attempts: number
+  readonly output: unknown
+  readonly compensationInput: unknown
+  readonly error: SerializedError | null
+  readonly startedAt: number | null
+  readonly finishedAt: number | null
+  /** Rank among the run's finished steps (done or failed): compensation walks it backwards. */
+  readonly completionOrder: number | null
+  /** When a retrying step's next attempt is due (epoch ms). */
+  readonly nextAttemptAt: number | null
+  /** When a waiting async step times out (epoch ms). */
+  readonly deadlineAt: number | null
+  readonly compensationAttempts: number
+}

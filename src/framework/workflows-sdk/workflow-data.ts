@@ -1,0 +1,67 @@
+/*
+ * Types of the values a composer function handles. While a workflow is composed, nothing has run:
+ * steps return placeholders (`WorkflowData<T>`) that stand for values the run will produce.
+ */
+
+// Type-only brands: they exist for the compiler, never at run time.
+declare const workflowDataType: unique symbol
+declare const hookInputType: unique symbol
+
+/**
+ * A value produced when the workflow runs. Reading a property gives the placeholder of that
+ * property (`input.cartId`); anything else (arithmetic, conditions, spreading) needs `transform`.
+ */
+export type WorkflowData<T = unknown> = { readonly [workflowDataType]: T } & DataProperties<T>
+
+type DataProperties<T> = [NonNullable<T>] extends [never]
+  ? unknown
+  : NonNullable<T> extends readonly unknown[] | ((...args: never[]) => unknown)
+    ? unknown
+    : NonNullable<T> extends object
+      ? { readonly [K in keyof NonNullable<T>]-?: WorkflowData<PropertyOf<T, K>> }
+      : unknown
+
+/** `T[K]`, undefined where `T` is nullish or lacks `K`. */
+type PropertyOf<T, K extends PropertyKey> = T extends null | undefined ? undefined : K extends keyof T ? T[K] : undefined
+
+/** What a step's output is at composition time: data, plus `.config()` to rename or tune this use. */
+export type StepOutput<T> = WorkflowData<T> & {
+  /** Settings for this use of the step; `name` lets one step be used twice in a workflow. */
+  config(overrides: StepOverrides): WorkflowData<T>
+}
+
+export type StepOverrides = {
+  readonly name?: string
+  readonly maxRetries?: number
+  readonly retryInterval?: number
+  readonly backoff?: "fixed" | "exponential"
+  readonly timeout?: number
+  readonly async?: boolean
+  readonly compensationMaxRetries?: number
+}
+
+/** What may be passed where a `T` is expected: a plain `T`, a placeholder, or a structure mixing both. */
+export type WorkflowInput<T> = WorkflowData<T> | InputShape<T>
+
+type InputShape<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends object
+    ? T | { [K in keyof T]: WorkflowInput<T[K]> }
+    : T
+
+/** The run-time value of a composition-time value: placeholders replaced by what they stand for. */
+export type Resolved<V> = V extends { readonly [workflowDataType]: infer T }
+  ? T
+  : V extends (...args: never[]) => unknown
+    ? V
+    : V extends object
+      ? { -readonly [K in keyof V]: Resolved<V[K]> }
+      : V
+
+/** A point in a workflow where a developer's handler runs as a step; see `createHook`. */
+export type Hook<TName extends string, TInput> = {
+  readonly name: TName
+  readonly [hookInputType]: TInput
+}
+
+export type HookInput<H> = H extends { readonly [hookInputType]: infer T } ? T : never

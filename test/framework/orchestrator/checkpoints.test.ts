@@ -1,0 +1,90 @@
+import { expect, test } from "vitest"
+import {
+  MemoryWorkflowStorage,
+  type AcquireRequest,
+  type Checkpoint,
+  type ExecutionRecord,
+  type WorkflowStorage,
+} from "../../../src/framework/orchestrator/index.ts"
+import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "../../../src/framework/workflows-sdk/index.ts"
+import { createTestEngine } from "../workflows-sdk/helpers.ts"
+
+/** Records every write the engine makes, in order. */
+class RecordingStorage implements WorkflowStorage {
+  readonly writes: string[] = []
+  readonly #inner = new MemoryWorkflowStorage({ serialize: true })
+
+  async create(execution: ExecutionRecord) {
+    this.writes.push(`create ${execution.state}`)
+    return this.#inner.create(execution)
+  }
+  load(workflowId: string, transactionId: string) {
+    return this.#inner.load(workflowId, transactionId)
+  }
+  async checkpoint(checkpoint: Checkpoint) {
+    const parts = [
+      checkpoint.step === undefined ? undefined : `${checkpoint.step.stepId}=${checkpoint.step.status}`,
+      checkpoint.execution?.state === undefined ? undefined : `run=${checkpoint.execution.state}`,
+    ]
+    this.writes.push(`checkpoint ${parts.filter((part) => part !== undefined).join(" ")}`)
+    return this.#inner.checkpoint(checkpoint)
+  }
+  acquire(request: AcquireRequest) {
+    return this.#inner.acquire(request)
+  }
+  listRecoverable(query: { staleBefore: number; limit: number }) {
+    return this.#inner.listRecoverable(query)
+  }
+  deleteExpired(now: number) {
+    return this.#inner.deleteExpired(now)
+  }
+}
+
+test("every step boundary is one storage write, the run's end included", async () => {
+  const storage = new RecordingStorage()
+  const { container } = createTestEngine({ storage })
+  const first = createStep("first", async () => new StepResponse(1))
+  const second = createStep("second", async (n: number) => new StepResponse(n + 1))
+  const workflow = createWorkflow("two-steps", () => new WorkflowResponse(second(first())))
+
+  await workflow(container).run()
+
+  expect(storage.writes).toEqual([
+    "create invoking",
+    "checkpoint first=invoking",
+    "checkpoint first=done",
+    "checkpoint second=invoking",
+    "checkpoint second=done",
+    "checkpoint run=done",
+  ])
+})
+
+test("a failure and its compensation are checkpointed too, the failing step together with the run's new state", async () => {
+  const storage = new RecordingStorage()
+  const { container } = createTestEngine({ storage })
+  const first = createStep(
+    "first",
+    async () => new StepResponse(1),
+    async () => {},
+  )
+  const failing = createStep("failing", async () => {
+    throw new Error("no")
+  })
+  const workflow = createWorkflow("fails", () => {
+    first()
+    failing()
+  })
+
+  await workflow(container).run({ throwOnError: false })
+
+  expect(storage.writes).toEqual([
+    "create invoking",
+    "checkpoint first=invoking",
+    "checkpoint first=done",
+    "checkpoint failing=invoking",
+    "checkpoint failing=failed run=compensating",
+    "checkpoint first=compensating",
+    "checkpoint first=compensated",
+    "checkpoint run=failed",
+  ])
+})
