@@ -46,7 +46,9 @@ export type InferCreateInput<M> = Simplify<
   } & { [K in RelationKeys<SchemaOf<M>, "manyToMany">]?: (string | { id: string })[] }
 >
 
-/** What `updateXs` accepts: the id and any column to change. */
-export type InferUpdateInput<M> = Simplify<{ id: string } & Partial<Omit<InferCreateInput<M>, "id">>>
+/** What `updateXs` accepts: the id and any column to change (hasMany children are changed on their own model). */
+export type InferUpdateInput<M> = Simplify<
+  { id: string } & Partial<Omit<InferCreateInput<M>, "id" | RelationKeys<SchemaOf<M>, "hasMany">>>
+>
 
 export type { ModelSchema }
