@@ -36,8 +36,9 @@ export function toHttpError(error: unknown): { status: number; body: ErrorBody; 
   if (!(error instanceof AgoraError) && error instanceof Error && error.cause instanceof AgoraError) {
     return toHttpError(error.cause)
   }
-  if (error instanceof AgoraError) {
-    const status = STATUS_BY_TYPE[error.type] ?? 500
+  // An AgoraError whose type the contract does not know (built from untyped code) is an unknown error.
+  if (error instanceof AgoraError && error.type in STATUS_BY_TYPE) {
+    const status = STATUS_BY_TYPE[error.type]
     if (error.type === "conflict") {
       return { status, body: { type: error.type, message: CONFLICT_MESSAGE, code: "invalid_state_error" }, unexpected: false }
     }

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify"
 import { z } from "zod"
 import { AgoraError } from "../errors/index.ts"
-import type { AgoraMiddleware, QueryConfig } from "./types.ts"
+import type { AgoraMiddleware } from "./types.ts"
 
 /** Parses the body with `schema`; the result is `req.validatedBody`. A mismatch is a 400 naming the field. */
 export function validateAndTransformBody(schema: z.ZodType): AgoraMiddleware {

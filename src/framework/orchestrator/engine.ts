@@ -138,7 +138,7 @@ export class WorkflowEngine {
   }
 
   async #startOrJoin(request: StartRequest): Promise<RunReport> {
-    const { graph, transactionId, container } = request
+    const { graph, container } = request
     const now = this.clock.now()
     this.#sweepExpired(now)
     const execution = newExecutionRecord({ ...request, workflowId: graph.id, owner: this.owner, now })

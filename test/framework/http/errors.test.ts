@@ -65,10 +65,10 @@ describe("an AgoraError thrown by a route", () => {
     })
   })
 
-  test("of type database_error is a 500", async () => {
+  test("of a type the contract does not know is an unknown error, its message withheld", async () => {
     const res = await t.request({ method: "GET", url: "/store/fail/database_error" })
     expect(res.statusCode).toBe(500)
-    expect(res.json().type).toBe("database_error")
+    expect(res.json()).toEqual({ code: "unknown_error", type: "unknown_error", message: "An unknown error occurred." })
   })
 })
 

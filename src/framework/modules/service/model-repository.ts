@@ -9,7 +9,7 @@ import { Relation } from "../model/relation.ts"
 import { inverseKey, SOFT_DELETE_FILTER, toEntitySchema } from "../model/to-entity-schema.ts"
 import type { EntitySchema } from "@mikro-orm/core"
 import { compileSelect } from "./compile-select.ts"
-import { columnsOf, dateColumnsOf, parseTimestamp, toPlain } from "./to-plain.ts"
+import { dateColumnsOf, parseTimestamp, toPlain } from "./to-plain.ts"
 import { toWhere } from "./to-where.ts"
 
 type Row = Record<string, unknown>
