@@ -10,7 +10,9 @@ import type { AppliedMigration, EmbeddedDatabase, GeneratedMigration } from "../
 import { createHttpServer } from "../http/index.ts"
 import { loadModules, toEntitySchema } from "../modules/index.ts"
 import type { LoadedModule } from "../modules/index.ts"
+import { WORKFLOW_ENGINE_KEY, WORKFLOW_MIGRATIONS_DIR } from "../orchestrator/index.ts"
 import { createLogger } from "./logger.ts"
+import { createAppWorkflows, type AppWorkflows } from "./workflows.ts"
 import { resolveDatabase } from "./resolve-database-url.ts"
 
 export type CreateAppOptions = {
@@ -21,6 +23,8 @@ export type CreateAppOptions = {
   logger?: Logger
   /** The folder of route files and middlewares.ts; defaults to `<root>/src/api`. */
   apiDir?: string
+  /** The folder of workflow files registered for recovery; defaults to `<root>/src/workflows`. */
+  workflowsDir?: string
 }
 
 export type AgoraApp = {
@@ -29,6 +33,8 @@ export type AgoraApp = {
   database: Database
   modules: LoadedModule[]
   logger: Logger
+  /** The durable workflow engine (also in the container as `workflowEngine`). */
+  workflows: AppWorkflows
   databaseUrl: string
   /** Applies every module's pending migrations. */
   migrate(): Promise<AppliedMigration[]>
@@ -62,6 +68,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
     [ContainerKeys.LOGGER]: asValue(logger),
     [ContainerKeys.DATABASE]: asValue(database),
   })
+  const workflows = createAppWorkflows({ config, database, container, logger, workflowsDir: options.workflowsDir })
+  container.register(WORKFLOW_ENGINE_KEY, asValue(workflows.engine))
   for (const { definition, options: moduleOptions } of modules) {
     const Service = definition.service
     container.register(definition.key, asFunction((cradle) => new Service(cradle, moduleOptions)).singleton())
@@ -75,8 +83,13 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
     database,
     modules,
     logger,
+    workflows,
     databaseUrl: url,
-    migrate: () => runMigrations(orm, modules.map((m) => ({ module: m.definition.key, dir: migrationsDir(m) }))),
+    migrate: () =>
+      runMigrations(orm, [
+        { module: "workflow_engine", dir: WORKFLOW_MIGRATIONS_DIR },
+        ...modules.map((m) => ({ module: m.definition.key, dir: migrationsDir(m) })),
+      ]),
     generateMigration: (moduleKey) => {
       const module = modules.find((m) => m.definition.key === moduleKey)
       if (!module) {
@@ -94,6 +107,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
     close: () =>
       (closing ??= (async () => {
         if (server) await (await server).close()
+        await workflows.stop()
         await container.dispose()
         await database.close()
         await stopEmbedded(embedded)

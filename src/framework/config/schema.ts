@@ -34,12 +34,25 @@ export const httpConfigSchema = z
   })
   .strict()
 
+const seconds = (fallback: number) =>
+  z.coerce.number({ message: "must be a number of seconds" }).positive("must be more than 0").default(fallback)
+
+export const workflowsConfigSchema = z
+  .object({
+    retentionTime: seconds(7 * 86_400),
+    recoveryInterval: seconds(60),
+    staleAfter: seconds(300),
+    maxRecoveryAttempts: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").default(3),
+  })
+  .strict()
+
 export const projectConfigSchema = z
   .object({
     databaseUrl: optionalUrl(["postgres", "postgresql"]),
     redisUrl: optionalUrl(["redis", "rediss"]),
     workerMode: z.enum(["shared", "server", "worker"]).default("shared"),
     http: httpConfigSchema.default(() => httpConfigSchema.parse({})),
+    workflows: workflowsConfigSchema.default(() => workflowsConfigSchema.parse({})),
   })
   .strict()
 

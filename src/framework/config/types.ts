@@ -10,12 +10,24 @@ export type HttpConfig = {
   jwtExpiresIn: string
 }
 
+export type WorkflowsConfig = {
+  /** Seconds a finished run is kept when its workflow sets no `retentionTime`. Default 7 days. */
+  retentionTime: number
+  /** Seconds between looks for runs whose process died, and for expired runs. Default 60. */
+  recoveryInterval: number
+  /** Seconds a run's owner may stay silent before another process takes the run over. Default 300. */
+  staleAfter: number
+  /** Takeovers of one run before it goes to `dead_letter`. Default 3. */
+  maxRecoveryAttempts: number
+}
+
 export type ProjectConfig = {
   /** A PostgreSQL URL. Unset: the app starts an embedded PostgreSQL under `.agora/postgres`. */
   databaseUrl: string | undefined
   redisUrl: string | undefined
   workerMode: WorkerMode
   http: HttpConfig
+  workflows: WorkflowsConfig
 }
 
 /** A module to load: the folder (or file) whose default export is a `Module(...)` definition. */
@@ -29,8 +41,9 @@ export type ModuleConfig = {
  * Values straight from the environment are strings; validation at load turns them into the real types.
  */
 export type InputConfig = {
-  projectConfig?: Partial<Omit<ProjectConfig, "http" | "workerMode">> & {
+  projectConfig?: Partial<Omit<ProjectConfig, "http" | "workerMode" | "workflows">> & {
     workerMode?: WorkerMode | (string & {})
+    workflows?: Partial<WorkflowsConfig>
     http?: Partial<Omit<HttpConfig, "port">> & { port?: number | string }
   }
   modules?: ModuleConfig[] | Record<string, ModuleConfig>

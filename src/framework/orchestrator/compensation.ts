@@ -28,14 +28,16 @@ async function compensateStep(run: RunState, node: StepNode, record: StepRecord)
   let attempts = record.compensationAttempts
   for (let failures = 0; ; ) {
     attempts++
-    await run.saveStep({ ...run.step(node.id), status: StepStatus.COMPENSATING, compensationAttempts: attempts })
+    run.markStarted({ ...run.step(node.id), status: StepStatus.COMPENSATING, compensationAttempts: attempts })
     try {
       if (child !== undefined) {
         const transactionId = childTransactionId(run.execution.transactionId, node.id)
         await run.services.compensateChild({ workflowId: child.id, transactionId }, run.container)
       } else {
+        run.services.crashPoint(`before-compensate:${node.id}`)
         await compensate?.(record.compensationInput, run.context(node.id, attempts, "compensate"))
       }
+      run.services.crashPoint(`after-compensate:${node.id}`)
       await run.saveStep({ ...run.step(node.id), status: StepStatus.COMPENSATED })
       return true
     } catch (error) {

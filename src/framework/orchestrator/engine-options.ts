@@ -17,8 +17,20 @@ export type WorkflowEngineOptions = {
   readonly staleAfter?: number
   /** Milliseconds between looks at a run that another engine is working on. Default 50. */
   readonly pollInterval?: number
-  /** Seconds a finished run is kept when its workflow sets no `retentionTime`. Default 1 day. */
+  /** Seconds a finished run is kept when its workflow sets no `retentionTime`. Default 7 days. */
   readonly defaultRetentionTime?: number
+  /**
+   * Times a run may be taken over from a dead owner. One more (the run keeps killing its process,
+   * say) and it goes to `dead_letter` for an operator instead. Default 3.
+   */
+  readonly maxRecoveryAttempts?: number
+  /**
+   * Test-only: the name of a crash point (`before-step:<id>`, `after-invoke:<id>`,
+   * `after-checkpoint:<id>`, `before-compensate:<id>`, `after-compensate:<id>`, `before-finish`) at
+   * which this engine calls `onCrashPoint`, e.g. to kill its own process. Off when unset.
+   */
+  readonly crashAt?: string | undefined
+  readonly onCrashPoint?: (name: string) => void
   /** Errors of background work (async step timeouts, parent notification); default `console.error`. */
   readonly onBackgroundError?: (error: unknown) => void
 }

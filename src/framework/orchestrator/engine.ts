@@ -17,6 +17,14 @@ import type { RunKey, StoredRun, WorkflowStorage } from "./storage.ts"
 type StartRequest = Omit<ChildRunRequest, "parent"> & { readonly parent: ChildRunRequest["parent"] | null }
 type ActiveRun = { readonly executor: RunExecutor; readonly finished: Promise<RunReport> }
 
+function crashPoints(options: WorkflowEngineOptions): (name: string) => void {
+  const { crashAt, onCrashPoint } = options
+  if (crashAt === undefined || onCrashPoint === undefined) return () => {}
+  return (name) => {
+    if (name === crashAt) onCrashPoint(name)
+  }
+}
+
 /** Runs workflow graphs with retries, compensation and async steps, checkpointing through a storage. */
 export class WorkflowEngine {
   readonly storage: WorkflowStorage
@@ -31,6 +39,7 @@ export class WorkflowEngine {
   readonly #active = new Map<string, ActiveRun>()
   readonly #deadlines: DeadlineTimers
   readonly #leases: RunLeases
+  readonly #maxRecoveryAttempts: number
   #lastSweepAt = Number.NEGATIVE_INFINITY
   #cancelRenewal: (() => void) | undefined
 
@@ -43,11 +52,13 @@ export class WorkflowEngine {
     this.#onBackgroundError = options.onBackgroundError ?? ((error) => console.error(error))
     this.#deadlines = new DeadlineTimers(this.clock)
     this.#leases = new RunLeases(this.storage, this.clock, this.owner, (options.staleAfter ?? 300) * 1000)
+    this.#maxRecoveryAttempts = options.maxRecoveryAttempts ?? 3
     this.#services = {
       storage: this.storage,
       clock: this.clock,
       owner: this.owner,
-      defaultRetentionTime: options.defaultRetentionTime ?? 86_400,
+      defaultRetentionTime: options.defaultRetentionTime ?? 7 * 86_400,
+      crashPoint: crashPoints(options),
       runChild: (request) => this.#start(request),
       compensateChild: (child, container) => this.#compensateChild(child, container),
       armDeadline: (run, stepId, deadlineAt, timeout) => this.#armDeadline(run, stepId, deadlineAt, timeout),
@@ -98,6 +109,10 @@ export class WorkflowEngine {
       const existing = await this.storage.load(key.workflowId, key.transactionId)
       if (existing === undefined) throw new Error(`No run ${key.workflowId}/${key.transactionId}`)
       throw new Error(`Run ${key.workflowId}/${key.transactionId} is owned by a live engine (${existing.execution.owner})`)
+    }
+    const { recoveryAttempts } = stored.execution
+    if (recoveryAttempts > this.#maxRecoveryAttempts) {
+      return this.#leases.deadLetter(stored, `its owner died ${recoveryAttempts} times while running it`)
     }
     return this.#resumeStored(graph, stored, container ?? this.#container, { notifyParent: true })
   }

@@ -27,6 +27,7 @@ export type {
   ExecutionRecord,
   StepRecord,
   StoredStepError,
+  ListRunsQuery,
 } from "./storage.ts"
 export { MemoryWorkflowStorage, type MemoryWorkflowStorageOptions } from "./memory-storage.ts"
 export { systemClock, sleep, type Clock } from "./clock.ts"
@@ -46,3 +47,6 @@ export {
 export { formatIdempotencyKey, parseIdempotencyKey, type StepKey } from "./idempotency-key.ts"
 export type { RunReport, TransactionSnapshot } from "./run-report.ts"
 export { workflowToMermaid } from "./mermaid.ts"
+export { RecoveryLoop } from "./recovery-loop.ts"
+export { PostgresWorkflowStorage, type SqlQuery } from "./postgres/postgres-storage.ts"
+export { WORKFLOW_MIGRATIONS_DIR } from "./postgres/migrations-dir.ts"

@@ -5,6 +5,7 @@ import type {
   Checkpoint,
   CreateRunResult,
   ExecutionRecord,
+  ListRunsQuery,
   RunKey,
   StepRecord,
   StoredRun,
@@ -72,10 +73,16 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
   async acquire(request: AcquireRequest): Promise<StoredRun | undefined> {
     const entry = this.#runs.get(runKey(request))
     if (entry === undefined) return undefined
-    const { owner, heartbeatAt } = entry.execution
+    const { owner, heartbeatAt, recoveryAttempts } = entry.execution
     const free = owner === null || owner === request.owner || heartbeatAt < request.staleBefore
     if (!free) return undefined
-    entry.execution = { ...entry.execution, owner: request.owner, heartbeatAt: request.now }
+    const takenOver = owner !== null && owner !== request.owner
+    entry.execution = {
+      ...entry.execution,
+      owner: request.owner,
+      heartbeatAt: request.now,
+      recoveryAttempts: recoveryAttempts + (takenOver ? 1 : 0),
+    }
     return this.#snapshot(entry)
   }
 
@@ -100,6 +107,20 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
       }
     }
     return deleted
+  }
+
+  async loadById(id: string): Promise<StoredRun | undefined> {
+    for (const entry of this.#runs.values()) if (entry.execution.id === id) return this.#snapshot(entry)
+    return undefined
+  }
+
+  async list(query: ListRunsQuery): Promise<{ runs: ExecutionRecord[]; count: number }> {
+    const matches = (allowed: readonly string[] | undefined, value: string) => allowed === undefined || allowed.includes(value)
+    const found = [...this.#runs.values()]
+      .map((entry) => entry.execution)
+      .filter((e) => matches(query.workflowId, e.workflowId) && matches(query.transactionId, e.transactionId) && matches(query.state, e.state))
+      .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
+    return { runs: found.slice(query.skip, query.skip + query.take).map((e) => this.#copy(e)), count: found.length }
   }
 
   #rememberFinished(key: string): void {

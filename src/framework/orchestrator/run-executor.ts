@@ -174,9 +174,10 @@ export class RunExecutor {
       attempts++
       const attemptStartedAt = clock.now()
       const startedAt = record.startedAt ?? attemptStartedAt
-      await run.saveStep({ ...run.step(node.id), status: StepStatus.INVOKING, attempts, startedAt, nextAttemptAt: null })
+      run.markStarted({ ...run.step(node.id), status: StepStatus.INVOKING, attempts, startedAt, nextAttemptAt: null })
       let settlement: Settlement
       try {
+        run.services.crashPoint(`before-step:${node.id}`)
         settlement = await withStepTimeout(clock, node, attemptOnce(input, attempts))
       } catch (error) {
         if (this.#failed || !isRetryable(error) || attempts > node.policy.maxRetries) return this.#failStep(node, error, attempts)
@@ -187,8 +188,11 @@ export class RunExecutor {
         if ((delay > 0 && !(await this.#pause(delay))) || this.#failed) return this.#failStep(node, error, attempts)
         continue
       }
-      if (settlement.kind === "outcome") return this.#settle(node, settlement.outcome)
-      return this.#wait(node, attemptStartedAt)
+      if (settlement.kind === "waiting") return this.#wait(node, attemptStartedAt)
+      run.services.crashPoint(`after-invoke:${node.id}`)
+      await this.#settle(node, settlement.outcome)
+      run.services.crashPoint(`after-checkpoint:${node.id}`)
+      return
     }
   }
 
@@ -284,6 +288,7 @@ export class RunExecutor {
       await this.#run.checkpoint({ execution: { state: WorkflowState.COMPENSATING, errors } })
       return compensateRun(this.#run)
     }
+    this.#run.services.crashPoint("before-finish")
     await this.#run.checkpoint({ execution: this.#run.finishPatch(WorkflowState.DONE, { result }) })
   }
 

@@ -1,4 +1,5 @@
 import type { AwilixContainer } from "awilix"
+import { ulid } from "ulid"
 import type { Clock } from "./clock.ts"
 import { asError, deserializeError, serializeError, type WorkflowStepError } from "./errors.ts"
 import type { StepAction, StepInvocationContext, StepNode, ValueScope, WorkflowGraph } from "./graph.ts"
@@ -15,6 +16,8 @@ export type RunServices = {
   readonly owner: string
   /** Seconds a finished run is kept when its workflow does not say. */
   readonly defaultRetentionTime: number
+  /** Test-only: stops the process at a named point (see `WorkflowEngineOptions.crashAt`). */
+  readonly crashPoint: (name: string) => void
   runChild(request: ChildRunRequest): Promise<RunReport>
   compensateChild(child: RunKey, container: AwilixContainer): Promise<void>
   armDeadline(run: RunKey, stepId: string, deadlineAt: number, timeoutSeconds: number): void
@@ -106,6 +109,15 @@ export class RunState {
     return this.checkpoint({ step })
   }
 
+  /**
+   * A step's start (invoking, compensating) is kept in memory only: a run resumed after a crash
+   * runs such a step again anyway, so writing it would double the round trips for nothing.
+   * Step bodies are therefore at-least-once; `idempotencyKey` lets them make effects exactly-once.
+   */
+  markStarted(step: StepRecord): void {
+    this.steps.set(step.stepId, step)
+  }
+
   /** The patch that ends the run: released, timestamped, kept for its retention time. */
   finishPatch(state: WorkflowState, extra: ExecutionPatch = {}): ExecutionPatch {
     const now = this.services.clock.now()
@@ -145,6 +157,7 @@ export function newExecutionRecord(args: {
 }): ExecutionRecord {
   const { workflowId, transactionId, now } = args
   return {
+    id: `wf_exec_${ulid()}`,
     workflowId,
     transactionId,
     state: WorkflowState.INVOKING,
@@ -154,6 +167,7 @@ export function newExecutionRecord(args: {
     errors: [],
     owner: args.owner,
     heartbeatAt: now,
+    recoveryAttempts: 0,
     parent: args.parent,
     retainUntil: null,
     createdAt: now,

@@ -23,14 +23,26 @@ export interface WorkflowStorage {
   checkpoint(checkpoint: Checkpoint): Promise<void>
   /**
    * Makes `owner` the run's owner if it has none, already is it, or the current owner's heartbeat
-   * is older than `staleBefore`. Returns the run as stored, or undefined when it is owned elsewhere
-   * or does not exist.
+   * is older than `staleBefore`; taking it from another owner counts one `recoveryAttempts`.
+   * Returns the run as stored, or undefined when it is owned elsewhere or does not exist.
    */
   acquire(request: AcquireRequest): Promise<StoredRun | undefined>
   /** Runs to pick up after a restart: active ones whose owner went quiet, and parked ones. */
   listRecoverable(query: { readonly staleBefore: number; readonly limit: number }): Promise<RunKey[]>
   /** Deletes finished runs whose `retainUntil` has passed. Returns how many went. */
   deleteExpired(now: number): Promise<number>
+  /** A run by its `id`, for operators (the admin API). */
+  loadById(id: string): Promise<StoredRun | undefined>
+  /** Runs for operators, newest first, with the total that matches. */
+  list(query: ListRunsQuery): Promise<{ runs: ExecutionRecord[]; count: number }>
+}
+
+export type ListRunsQuery = {
+  readonly workflowId?: readonly string[] | undefined
+  readonly transactionId?: readonly string[] | undefined
+  readonly state?: readonly WorkflowState[] | undefined
+  readonly take: number
+  readonly skip: number
 }
 
 export type RunKey = { readonly workflowId: string; readonly transactionId: string }
@@ -62,6 +74,8 @@ export type ExecutionPatch = Partial<
 
 /** A run of a workflow: one row per (workflowId, transactionId). */
 export type ExecutionRecord = RunKey & {
+  /** `wf_exec_<ulid>`: how operators name a run. */
+  readonly id: string
   readonly state: WorkflowState
   readonly input: unknown
   readonly context: WorkflowRunContext
@@ -71,6 +85,8 @@ export type ExecutionRecord = RunKey & {
   readonly owner: string | null
   /** Last time the owner checkpointed (epoch ms): an owner that stays quiet is presumed dead. */
   readonly heartbeatAt: number
+  /** Times another engine took the run over from a silent owner: too many, and it is dead-lettered. */
+  readonly recoveryAttempts: number
   /** Set for a workflow run as a step of another (`runAsStep`). */
   readonly parent: RunKey & { readonly stepId: string } | null
   /** After this (epoch ms) a finished run may be deleted; null while it runs. */

@@ -28,3 +28,4 @@ export {
   workflowToMermaid,
 } from "../orchestrator/index.ts"
 export type { TransactionSnapshot, WorkflowStepError, WorkflowStorage } from "../orchestrator/index.ts"
+export { loadWorkflows } from "./load-workflows.ts"

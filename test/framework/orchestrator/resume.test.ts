@@ -64,7 +64,8 @@ describe("resuming a run from storage", () => {
     expect(report.state).toBe("done")
     expect(report.result).toBe("saved 20")
     expect(calls).toEqual({ load: 1, transform: 2, price: 2, save: 1 })
-    expect(report.transaction.steps["price"]?.attempts).toBe(2)
+    // The dead engine's attempt was never recorded: only a step's end is written.
+    expect(report.transaction.steps["price"]?.attempts).toBe(1)
     expect(report.transaction.execution.owner).toBeNull()
 
     // The first engine wakes up: its late checkpoint is refused, so it cannot overwrite the run.

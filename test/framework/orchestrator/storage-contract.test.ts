@@ -1,14 +1,19 @@
-import { describe, expect, test } from "vitest"
+import { afterAll, beforeEach, describe, expect, test } from "vitest"
 import {
   MemoryWorkflowStorage,
   OwnershipLostError,
   WorkflowState,
   type ExecutionRecord,
   type StepRecord,
+  type WorkflowStorage,
 } from "../../../src/framework/orchestrator/index.ts"
+import { startTestApp, type TestApp } from "../../setup/test-app.ts"
+
+let sequence = 0
 
 function execution(overrides: Partial<ExecutionRecord> = {}): ExecutionRecord {
   return {
+    id: `wf_exec_${++sequence}`,
     workflowId: "wf",
     transactionId: "tx",
     state: WorkflowState.INVOKING,
@@ -18,9 +23,10 @@ function execution(overrides: Partial<ExecutionRecord> = {}): ExecutionRecord {
     errors: [],
     owner: "engine-a",
     heartbeatAt: 1000,
+    recoveryAttempts: 0,
     parent: null,
     retainUntil: null,
-    createdAt: 1000,
+    createdAt: 1000 + sequence,
     updatedAt: 1000,
     finishedAt: null,
     ...overrides,
@@ -45,10 +51,30 @@ function step(stepId: string, overrides: Partial<StepRecord> = {}): StepRecord {
   }
 }
 
-describe("MemoryWorkflowStorage", () => {
-  test("a (workflow, transaction) pair is created once; the second create gets the stored run", async () => {
-    const storage = new MemoryWorkflowStorage()
 
+let app: TestApp | undefined
+afterAll(() => app?.close())
+
+const targets: { name: string; open: () => Promise<WorkflowStorage> }[] = [
+  { name: "memory", open: async () => new MemoryWorkflowStorage() },
+  {
+    // The app's own storage, on this test run's database.
+    name: "postgres",
+    open: async () => {
+      app ??= await startTestApp({ modules: [] })
+      await app.app.database.execute('delete from "workflow_execution"')
+      return app.app.workflows.engine.storage
+    },
+  },
+]
+
+describe.each(targets)("the $name storage", (target) => {
+  let storage: WorkflowStorage
+  beforeEach(async () => {
+    storage = await target.open()
+  })
+
+  test("a (workflow, transaction) pair is created once; the second create gets the stored run", async () => {
     expect(await storage.create(execution())).toEqual({ created: true })
     const second = await storage.create(execution({ input: { a: 2 } }))
 
@@ -58,7 +84,6 @@ describe("MemoryWorkflowStorage", () => {
   })
 
   test("a checkpoint upserts the step, patches the run and refreshes the heartbeat", async () => {
-    const storage = new MemoryWorkflowStorage()
     await storage.create(execution())
 
     await storage.checkpoint({ workflowId: "wf", transactionId: "tx", owner: "engine-a", at: 2000, step: step("s1") })
@@ -77,7 +102,6 @@ describe("MemoryWorkflowStorage", () => {
   })
 
   test("a checkpoint from an engine that does not own the run is refused", async () => {
-    const storage = new MemoryWorkflowStorage()
     await storage.create(execution({ owner: "engine-a" }))
 
     const write = storage.checkpoint({ workflowId: "wf", transactionId: "tx", owner: "engine-b", at: 2000, step: step("s1") })
@@ -87,7 +111,6 @@ describe("MemoryWorkflowStorage", () => {
   })
 
   test("acquire takes a run that is free, already ours, or whose owner went silent, and nothing else", async () => {
-    const storage = new MemoryWorkflowStorage()
     await storage.create(execution({ owner: "engine-a", heartbeatAt: 1000 }))
     const request = { workflowId: "wf", transactionId: "tx", now: 5000 }
 
@@ -100,7 +123,6 @@ describe("MemoryWorkflowStorage", () => {
   })
 
   test("listRecoverable finds parked runs and active runs whose owner went silent", async () => {
-    const storage = new MemoryWorkflowStorage()
     await storage.create(execution({ transactionId: "silent", heartbeatAt: 1000 }))
     await storage.create(execution({ transactionId: "alive", heartbeatAt: 9000 }))
     await storage.create(execution({ transactionId: "parked", state: WorkflowState.WAITING, owner: null }))
@@ -112,7 +134,6 @@ describe("MemoryWorkflowStorage", () => {
   })
 
   test("deleteExpired removes finished runs past their retention only", async () => {
-    const storage = new MemoryWorkflowStorage()
     await storage.create(execution({ transactionId: "old", state: WorkflowState.DONE, retainUntil: 1000 }))
     await storage.create(execution({ transactionId: "kept", state: WorkflowState.DONE, retainUntil: 9000 }))
     await storage.create(execution({ transactionId: "running", retainUntil: null }))
@@ -123,6 +144,59 @@ describe("MemoryWorkflowStorage", () => {
     expect(await storage.load("wf", "running")).toBeDefined()
   })
 
+  test("values round-trip as JSON: undefined stays undefined, null stays null, nested data is kept", async () => {
+    await storage.create(execution({ input: undefined, result: undefined }))
+    await storage.checkpoint({ workflowId: "wf", transactionId: "tx", owner: "engine-a", at: 2000, step: step("a", { output: null, compensationInput: undefined }) })
+    await storage.checkpoint({ workflowId: "wf", transactionId: "tx", owner: "engine-a", at: 3000, step: step("b", { output: { list: [1, "two", { three: true }] } }) })
+
+    const stored = await storage.load("wf", "tx")
+    expect(stored?.execution.input).toBeUndefined()
+    const [a, b] = stored?.steps ?? []
+    expect(a?.output).toBeNull()
+    expect(a?.compensationInput).toBeUndefined()
+    expect(b?.output).toEqual({ list: [1, "two", { three: true }] })
+    expect(b).toMatchObject({ startedAt: 1000, finishedAt: 1001, completionOrder: 1, attempts: 1 })
+  })
+
+  test("taking a run over from another owner counts a recovery attempt; taking a free or own run does not", async () => {
+    await storage.create(execution({ owner: "engine-a", heartbeatAt: 1000 }))
+    const request = { workflowId: "wf", transactionId: "tx" }
+
+    await storage.acquire({ ...request, owner: "engine-a", staleBefore: 0, now: 1500 })
+    expect((await storage.load("wf", "tx"))?.execution.recoveryAttempts).toBe(0)
+    const taken = await storage.acquire({ ...request, owner: "engine-b", staleBefore: 2000, now: 3000 })
+    expect(taken?.execution).toMatchObject({ owner: "engine-b", recoveryAttempts: 1, heartbeatAt: 3000 })
+    await storage.checkpoint({ ...request, owner: "engine-b", at: 3500, execution: { state: WorkflowState.WAITING, owner: null } })
+    const parked = await storage.acquire({ ...request, owner: "engine-c", staleBefore: 0, now: 4000 })
+    expect(parked?.execution).toMatchObject({ owner: "engine-c", recoveryAttempts: 1 })
+  })
+
+  test("list filters by workflow, transaction and state, newest first, with the total; loadById finds one run", async () => {
+    await storage.create(execution({ workflowId: "wf", transactionId: "1", id: "wf_exec_a" }))
+    await storage.create(execution({ workflowId: "wf", transactionId: "2", id: "wf_exec_b", state: WorkflowState.DONE }))
+    await storage.create(execution({ workflowId: "other", transactionId: "3", id: "wf_exec_c" }))
+
+    const all = await storage.list({ take: 2, skip: 0 })
+    expect(all.count).toBe(3)
+    expect(all.runs.map((r) => r.transactionId)).toEqual(["3", "2"])
+    const page2 = await storage.list({ take: 2, skip: 2 })
+    expect(page2).toMatchObject({ count: 3, runs: [{ transactionId: "1" }] })
+    const filtered = await storage.list({ workflowId: ["wf"], state: [WorkflowState.INVOKING], take: 10, skip: 0 })
+    expect(filtered.runs.map((r) => r.id)).toEqual(["wf_exec_a"])
+    expect((await storage.list({ transactionId: ["2", "3"], take: 10, skip: 0 })).count).toBe(2)
+    expect((await storage.list({ state: [WorkflowState.FAILED], take: 10, skip: 5 })).count).toBe(0)
+
+    expect((await storage.loadById("wf_exec_b"))?.execution).toMatchObject({ workflowId: "wf", transactionId: "2", state: "done" })
+    expect(await storage.loadById("wf_exec_missing")).toBeUndefined()
+  })
+
+  test("a checkpoint of a run that does not exist is refused", async () => {
+    const write = storage.checkpoint({ workflowId: "wf", transactionId: "nope", owner: "engine-a", at: 1, step: step("s") })
+    await expect(write).rejects.toThrow()
+  })
+})
+
+describe("MemoryWorkflowStorage", () => {
   test("with serialize, what is read back is a copy, and values a database could not store are refused", async () => {
     const storage = new MemoryWorkflowStorage({ serialize: true })
     const input = { nested: { list: [1] } }

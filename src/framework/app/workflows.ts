@@ -1,0 +1,51 @@
+import path from "node:path"
+import type { Logger } from "pino"
+import type { AgoraConfig } from "../config/index.ts"
+import type { AgoraContainer } from "../container/index.ts"
+import type { Database } from "../database/index.ts"
+import { PostgresWorkflowStorage, RecoveryLoop, WorkflowEngine, type SqlQuery } from "../orchestrator/index.ts"
+import { loadWorkflows } from "../workflows-sdk/index.ts"
+
+export type AppWorkflows = {
+  readonly engine: WorkflowEngine
+  /** Registers the project's workflows, recovers runs left by dead processes, and keeps doing so. */
+  start(): Promise<void>
+  stop(): Promise<void>
+}
+
+/** The app's workflow engine: durable in the app's PostgreSQL, recovering what crashed processes left. */
+export function createAppWorkflows(args: {
+  config: AgoraConfig
+  database: Database
+  container: AgoraContainer
+  logger: Logger
+  workflowsDir?: string | undefined
+}): AppWorkflows {
+  const { config, database, container, logger } = args
+  const settings = config.projectConfig.workflows
+  const onBackgroundError = (error: unknown) => logger.error({ err: error }, "workflow engine background work failed")
+  const engine = new WorkflowEngine({
+    storage: new PostgresWorkflowStorage(sqlQueryOf(database)),
+    container,
+    staleAfter: settings.staleAfter,
+    defaultRetentionTime: settings.retentionTime,
+    maxRecoveryAttempts: settings.maxRecoveryAttempts,
+    onBackgroundError,
+  })
+  const loop = new RecoveryLoop(engine, { intervalSeconds: settings.recoveryInterval, onError: onBackgroundError })
+  return {
+    engine,
+    async start() {
+      const graphs = await loadWorkflows(args.workflowsDir ?? path.join(config.rootDir, "src", "workflows"))
+      for (const graph of graphs.values()) engine.register(graph)
+      await loop.start()
+    },
+    stop: () => loop.stop(),
+  }
+}
+
+/** Storage statements run on the pool directly: a run's checkpoints never join a caller's transaction. */
+export function sqlQueryOf(database: Database): SqlQuery {
+  const driver = database.orm.em.getDriver()
+  return <Row>(sql: string, params: readonly unknown[]) => driver.execute<Row[]>(sql, [...params], "all")
+}
