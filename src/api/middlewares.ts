@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "../framework/http/index.ts"
 import { adminBrandRoutesMiddlewares } from "./admin/brands/middlewares.ts"
+import { adminWorkflowExecutionRoutesMiddlewares } from "./admin/workflows-executions/middlewares.ts"
 
 export default defineMiddlewares({
-  routes: [...adminBrandRoutesMiddlewares],
+  routes: [...adminBrandRoutesMiddlewares, ...adminWorkflowExecutionRoutesMiddlewares],
 })

@@ -6,6 +6,7 @@ import { develop } from "./commands/develop.ts"
 import { exec } from "./commands/exec.ts"
 import { start } from "./commands/start.ts"
 import { createUser } from "./commands/user.ts"
+import { workflowGraph, WorkflowNotFoundError } from "./commands/workflows-graph.ts"
 
 const USAGE = `Usage: agora <command>
 
@@ -15,7 +16,8 @@ Commands:
   db:migrate                apply every module's pending migrations
   db:generate <module>      write a migration from the module's models
   exec <script> [args...]   run a script's default export with the container
-  user -e <email> -p <pw>   create an admin user that signs in with email and password`
+  user -e <email> -p <pw>   create an admin user that signs in with email and password
+  workflows:graph <id>      print a workflow of src/workflows as a Mermaid graph`
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv
@@ -44,6 +46,12 @@ async function main(argv: string[]): Promise<void> {
       if (!values.email || !values.password) throw new UsageError("user needs -e <email> and -p <password>")
       return createUser(values.email, values.password)
     }
+    case "workflows:graph": {
+      const [workflowId] = rest
+      if (!workflowId) throw new UsageError("workflows:graph needs a workflow id, e.g. agora workflows:graph create-products")
+      console.log(await workflowGraph(workflowId))
+      return
+    }
     case undefined:
     case "help":
     case "--help":
@@ -59,7 +67,7 @@ class UsageError extends Error {}
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`)
-  else if (error instanceof ConfigError || error instanceof AgoraError) console.error(error.message)
+  else if (error instanceof ConfigError || error instanceof AgoraError || error instanceof WorkflowNotFoundError) console.error(error.message)
   else console.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
   process.exit(1)
 })

@@ -12,7 +12,8 @@ import { RunExecutor, type StepCompletion } from "./run-executor.ts"
 import { newExecutionRecord, nodesById, type ChildRunRequest, type RunServices } from "./run-state.ts"
 import { reportFromStored, snapshotOf, type RunReport, type TransactionSnapshot } from "./run-report.ts"
 import { ACTIVE_WORKFLOW_STATES, isFinalState, StepStatus, WorkflowState } from "./states.ts"
-import type { RunKey, StoredRun, WorkflowStorage } from "./storage.ts"
+import { pendingStepRecord } from "./step-attempt.ts"
+import type { ExecutionRecord, ListRunsQuery, RunKey, StoredRun, WorkflowStorage } from "./storage.ts"
 
 type StartRequest = Omit<ChildRunRequest, "parent"> & { readonly parent: ChildRunRequest["parent"] | null }
 type ActiveRun = { readonly executor: RunExecutor; readonly finished: Promise<RunReport> }
@@ -136,6 +137,25 @@ export class WorkflowEngine {
       }
     }
     return reports
+  }
+
+  /** Runs for operators, newest first: `list({ workflowId: ["place-order"], state: ["failed"], take, skip })`. */
+  listRuns(query: ListRunsQuery): Promise<{ runs: ExecutionRecord[]; count: number }> {
+    return this.storage.list(query)
+  }
+
+  /**
+   * A run by its id with every step of its definition in graph order: those not reached yet are
+   * `pending` (a definition this engine does not know shows only the steps that were recorded).
+   */
+  async describeRun(id: string): Promise<StoredRun | undefined> {
+    const stored = await this.storage.loadById(id)
+    const graph = stored === undefined ? undefined : this.#graphs.get(stored.execution.workflowId)
+    if (stored === undefined || graph === undefined) return stored
+    const recorded = new Map(stored.steps.map((step) => [step.stepId, step]))
+    const inGraph = graph.nodes.map((node) => recorded.get(node.id) ?? pendingStepRecord(node.id))
+    const unknown = stored.steps.filter((step) => !graph.nodes.some((node) => node.id === step.stepId))
+    return { execution: stored.execution, steps: [...inGraph, ...unknown] }
   }
 
   async getTransaction(workflowId: string, transactionId: string): Promise<TransactionSnapshot | undefined> {
