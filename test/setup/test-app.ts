@@ -32,7 +32,7 @@ export type TestApp = {
 /** The real app on a fresh database, migrated, its HTTP server ready for `inject()` requests. */
 export async function startTestApp(
   input: InputConfig = {},
-  options: { rootDir?: string; migrate?: boolean; apiDir?: string; workflowsDir?: string; logger?: Logger } = {},
+  options: { rootDir?: string; migrate?: boolean; apiDir?: string; workflowsDir?: string; subscribersDir?: string; logger?: Logger } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase()
   const rootDir = options.rootDir ?? PROJECT_ROOT
@@ -46,7 +46,7 @@ export async function startTestApp(
     "test",
   )
   const logger = options.logger ?? pino({ level: "silent" })
-  const app = await createApp({ rootDir, config, logger, apiDir: options.apiDir, workflowsDir: options.workflowsDir })
+  const app = await createApp({ rootDir, config, logger, apiDir: options.apiDir, workflowsDir: options.workflowsDir, subscribersDir: options.subscribersDir })
   if (options.migrate !== false) await app.migrate()
   const server = await app.http()
   await server.ready()

@@ -10,9 +10,11 @@ import type { AppliedMigration, EmbeddedDatabase, GeneratedMigration } from "../
 import { createHttpServer } from "../http/index.ts"
 import { loadModules, toEntitySchema } from "../modules/index.ts"
 import type { LoadedModule } from "../modules/index.ts"
+import { EVENT_BUS_KEY } from "../events/index.ts"
 import { WORKFLOW_ENGINE_KEY, WORKFLOW_MIGRATIONS_DIR } from "../orchestrator/index.ts"
 import { createLogger } from "./logger.ts"
-import { createAppWorkflows, type AppWorkflows } from "./workflows.ts"
+import { createAppEvents, type AppEvents } from "./events.ts"
+import { createAppWorkflows, sqlQueryOf, type AppWorkflows } from "./workflows.ts"
 import { resolveDatabase } from "./resolve-database-url.ts"
 
 export type CreateAppOptions = {
@@ -25,6 +27,8 @@ export type CreateAppOptions = {
   apiDir?: string
   /** The folder of workflow files registered for recovery; defaults to `<root>/src/workflows`. */
   workflowsDir?: string
+  /** The folder of subscriber files; defaults to `<root>/src/subscribers`. */
+  subscribersDir?: string
 }
 
 export type AgoraApp = {
@@ -35,6 +39,8 @@ export type AgoraApp = {
   logger: Logger
   /** The durable workflow engine (also in the container as `workflowEngine`). */
   workflows: AppWorkflows
+  /** The event bus (also in the container as `eventBus`) and its subscribers; `start()` loads them. */
+  events: AppEvents
   databaseUrl: string
   /** Applies every module's pending migrations. */
   migrate(): Promise<AppliedMigration[]>
@@ -68,7 +74,16 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
     [ContainerKeys.LOGGER]: asValue(logger),
     [ContainerKeys.DATABASE]: asValue(database),
   })
-  const workflows = createAppWorkflows({ config, database, container, logger, workflowsDir: options.workflowsDir })
+  const events = createAppEvents({ config, container, logger, query: sqlQueryOf(database), subscribersDir: options.subscribersDir })
+  container.register(EVENT_BUS_KEY, asValue(events.bus))
+  const workflows = createAppWorkflows({
+    config,
+    database,
+    container,
+    logger,
+    workflowsDir: options.workflowsDir,
+    onEventsPublished: (published) => events.bus.deliver(published),
+  })
   container.register(WORKFLOW_ENGINE_KEY, asValue(workflows.engine))
   for (const { definition, options: moduleOptions } of modules) {
     const Service = definition.service
@@ -84,6 +99,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
     modules,
     logger,
     workflows,
+    events,
     databaseUrl: url,
     migrate: () =>
       runMigrations(orm, [
@@ -108,6 +124,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
       (closing ??= (async () => {
         if (server) await (await server).close()
         await workflows.stop()
+        await events.stop()
         await container.dispose()
         await database.close()
         await stopEmbedded(embedded)

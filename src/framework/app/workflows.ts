@@ -3,7 +3,7 @@ import type { Logger } from "pino"
 import type { AgoraConfig } from "../config/index.ts"
 import type { AgoraContainer } from "../container/index.ts"
 import type { Database } from "../database/index.ts"
-import { PostgresWorkflowStorage, RecoveryLoop, WorkflowEngine, type SqlQuery } from "../orchestrator/index.ts"
+import { PostgresWorkflowStorage, RecoveryLoop, WorkflowEngine, type HeldEvent, type SqlQuery } from "../orchestrator/index.ts"
 import { loadWorkflows } from "../workflows-sdk/index.ts"
 
 export type AppWorkflows = {
@@ -20,6 +20,8 @@ export function createAppWorkflows(args: {
   container: AgoraContainer
   logger: Logger
   workflowsDir?: string | undefined
+  /** Where a finished run's events go: the event bus delivers them. */
+  onEventsPublished?: (events: readonly HeldEvent[]) => void
 }): AppWorkflows {
   const { config, database, container, logger } = args
   const settings = config.projectConfig.workflows
@@ -30,6 +32,7 @@ export function createAppWorkflows(args: {
     staleAfter: settings.staleAfter,
     defaultRetentionTime: settings.retentionTime,
     maxRecoveryAttempts: settings.maxRecoveryAttempts,
+    onEventsPublished: args.onEventsPublished,
     onBackgroundError,
   })
   const loop = new RecoveryLoop(engine, { intervalSeconds: settings.recoveryInterval, onError: onBackgroundError })

@@ -55,6 +55,11 @@ export const money = {
   },
   isAmount(value: unknown): value is Amount {
     if (typeof value !== "string" && typeof value !== "number" && !BigNumber.isBigNumber(value)) return false
-    return new Decimal(value as Amount).isFinite()
+    try {
+      return new Decimal(value as Amount).isFinite()
+    } catch {
+      // bignumber.js throws on text that is not a number (in its debug mode) or returns NaN.
+      return false
+    }
   },
 }

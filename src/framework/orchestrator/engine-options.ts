@@ -1,5 +1,6 @@
 import type { AwilixContainer } from "awilix"
 import type { Clock } from "./clock.ts"
+import type { HeldEvent } from "./held-events.ts"
 import type { WorkflowStorage } from "./storage.ts"
 
 /** The container key under which a `WorkflowEngine` is looked up by `myWorkflow(container).run()`. */
@@ -31,6 +32,11 @@ export type WorkflowEngineOptions = {
    */
   readonly crashAt?: string | undefined
   readonly onCrashPoint?: (name: string) => void
+  /**
+   * Receives a finished run's events right after the checkpoint that stored them: the event bus
+   * delivers them. Events of runs that roll back never get here.
+   */
+  readonly onEventsPublished?: (events: readonly HeldEvent[]) => void
   /** Errors of background work (async step timeouts, parent notification); default `console.error`. */
   readonly onBackgroundError?: (error: unknown) => void
 }

@@ -60,6 +60,7 @@ export class WorkflowEngine {
       owner: this.owner,
       defaultRetentionTime: options.defaultRetentionTime ?? 7 * 86_400,
       crashPoint: crashPoints(options),
+      onEventsPublished: options.onEventsPublished ?? (() => {}),
       runChild: (request) => this.#start(request),
       compensateChild: (child, container) => this.#compensateChild(child, container),
       armDeadline: (run, stepId, deadlineAt, timeout) => this.#armDeadline(run, stepId, deadlineAt, timeout),

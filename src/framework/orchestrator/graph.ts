@@ -1,4 +1,5 @@
 import type { AwilixContainer } from "awilix"
+import type { HeldEvent } from "./held-events.ts"
 
 /**
  * The executable form of a workflow definition. The workflows SDK builds it from a composer
@@ -62,7 +63,13 @@ export type StepHandlers = {
 }
 
 export type StepOutcome =
-  | { readonly kind: "success"; readonly output: unknown; readonly compensationInput: unknown }
+  | {
+      readonly kind: "success"
+      readonly output: unknown
+      readonly compensationInput: unknown
+      /** Events raised by the attempt that succeeded (set by the engine). */
+      readonly events?: readonly HeldEvent[] | undefined
+    }
   | { readonly kind: "skip" }
 
 export type StepAction = "invoke" | "compensate"

@@ -10,6 +10,7 @@ import {
   StepNotWaitingError,
 } from "./errors.ts"
 import type { StepNode, StepOutcome, WorkflowGraph } from "./graph.ts"
+import { eventsOfSteps, holdEventsDuring, type HeldEvent } from "./held-events.ts"
 import type { RunReport } from "./run-report.ts"
 import { childTransactionId, RunState, type RunServices } from "./run-state.ts"
 import { StepStatus, WorkflowState } from "./states.ts"
@@ -212,15 +213,21 @@ export class RunExecutor {
           parent: { workflowId, transactionId, stepId: node.id },
         })
         if (report.state === WorkflowState.WAITING) return WAITING
-        if (report.state === WorkflowState.DONE) return { kind: "outcome", outcome: childOutcome(report.result) }
+        if (report.state === WorkflowState.DONE) {
+          return { kind: "outcome", outcome: childOutcome(report.result, eventsOfSteps(Object.values(report.transaction.steps))) }
+        }
         throw new NestedWorkflowError(child.id, report.state, report.errors[0]?.error)
       }
     }
     const handlers = node.handlers()
     if (handlers === undefined) return undefined
     return async (input, attempt) => {
-      const response = await handlers.invoke(input, run.context(node.id, attempt, "invoke"))
-      return node.policy.async ? WAITING : { kind: "outcome", outcome: node.toOutcome(response) }
+      // Each attempt holds its own events: a failed attempt's are dropped with it.
+      const events: HeldEvent[] = []
+      const response = await holdEventsDuring(events, () => handlers.invoke(input, run.context(node.id, attempt, "invoke")))
+      if (node.policy.async) return WAITING
+      const outcome = node.toOutcome(response)
+      return { kind: "outcome", outcome: outcome.kind === "success" && events.length > 0 ? { ...outcome, events } : outcome }
     }
   }
 
@@ -246,6 +253,7 @@ export class RunExecutor {
             output: outcome.output,
             compensationInput: outcome.compensationInput,
             completionOrder: run.nextCompletionOrder(),
+            ...(outcome.events === undefined ? {} : { events: outcome.events }),
           }
     await run.checkpoint({ step, execution })
   }
@@ -289,7 +297,10 @@ export class RunExecutor {
       return compensateRun(this.#run)
     }
     this.#run.services.crashPoint("before-finish")
-    await this.#run.checkpoint({ execution: this.#run.finishPatch(WorkflowState.DONE, { result }) })
+    // A nested run's events go up with its result: its parent publishes them, or drops them.
+    const publish = this.#run.execution.parent === null ? eventsOfSteps(this.#run.steps.values()) : []
+    await this.#run.checkpoint({ execution: this.#run.finishPatch(WorkflowState.DONE, { result }), publish })
+    if (publish.length > 0) this.#run.services.onEventsPublished(publish)
   }
 
   async #park(): Promise<void> {
@@ -303,9 +314,9 @@ export class RunExecutor {
   }
 }
 
-function childOutcome(result: unknown): StepOutcome {
+function childOutcome(result: unknown, events: readonly HeldEvent[] = []): StepOutcome {
   // The nested run compensates itself as a unit: no compensation input to keep.
-  return { kind: "success", output: result, compensationInput: undefined }
+  return { kind: "success", output: result, compensationInput: undefined, ...(events.length > 0 ? { events } : {}) }
 }
 
 function isSettled(step: StepRecord | undefined): boolean {

@@ -3,6 +3,7 @@ import { ulid } from "ulid"
 import type { Clock } from "./clock.ts"
 import { asError, deserializeError, serializeError, type WorkflowStepError } from "./errors.ts"
 import type { StepAction, StepInvocationContext, StepNode, ValueScope, WorkflowGraph } from "./graph.ts"
+import type { HeldEvent } from "./held-events.ts"
 import { formatIdempotencyKey } from "./idempotency-key.ts"
 import { snapshotOf, type RunReport } from "./run-report.ts"
 import { StepStatus, WorkflowState } from "./states.ts"
@@ -16,6 +17,8 @@ export type RunServices = {
   readonly owner: string
   /** Seconds a finished run is kept when its workflow does not say. */
   readonly defaultRetentionTime: number
+  /** Hands a finished run's events to the event bus, once they are in the storage. */
+  readonly onEventsPublished: (events: readonly HeldEvent[]) => void
   /** Test-only: stops the process at a named point (see `WorkflowEngineOptions.crashAt`). */
   readonly crashPoint: (name: string) => void
   runChild(request: ChildRunRequest): Promise<RunReport>
@@ -96,13 +99,17 @@ export class RunState {
   }
 
   /** One storage write per step boundary. */
-  async checkpoint(change: { step?: StepRecord | undefined; execution?: ExecutionPatch | undefined }): Promise<void> {
+  async checkpoint(change: {
+    step?: StepRecord | undefined
+    execution?: ExecutionPatch | undefined
+    publish?: readonly HeldEvent[] | undefined
+  }): Promise<void> {
     const at = this.services.clock.now()
-    const { step, execution } = change
+    const { step, execution, publish } = change
     if (step !== undefined) this.steps.set(step.stepId, step)
     if (execution !== undefined) this.#execution = { ...this.#execution, ...execution, heartbeatAt: at, updatedAt: at }
     const { workflowId, transactionId } = this.#execution
-    await this.services.storage.checkpoint({ workflowId, transactionId, owner: this.services.owner, at, step, execution })
+    await this.services.storage.checkpoint({ workflowId, transactionId, owner: this.services.owner, at, step, execution, publish })
   }
 
   saveStep(step: StepRecord): Promise<void> {

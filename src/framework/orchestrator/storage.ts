@@ -1,4 +1,5 @@
 import type { SerializedError } from "./errors.ts"
+import type { HeldEvent } from "./held-events.ts"
 import type { StepAction, WorkflowRunContext } from "./graph.ts"
 import type { StepStatus, WorkflowState } from "./states.ts"
 
@@ -65,6 +66,11 @@ export type Checkpoint = RunKey & {
   readonly at: number
   readonly execution?: ExecutionPatch | undefined
   readonly step?: StepRecord | undefined
+  /**
+   * The run's events, handed to the event bus's outbox with this (final) checkpoint, atomically
+   * where the storage can: a run that is done has published its events, and no other run has.
+   */
+  readonly publish?: readonly HeldEvent[] | undefined
 }
 
 /** The fields of a run that change after it is created. */
@@ -120,4 +126,6 @@ export type StepRecord = {
   /** When a waiting async step times out (epoch ms). */
   readonly deadlineAt: number | null
   readonly compensationAttempts: number
+  /** Events the step raised, published when the run succeeds (dropped if it rolls back). */
+  readonly events?: readonly HeldEvent[] | undefined
 }

@@ -28,6 +28,7 @@ export async function start(options: { pretty: boolean }): Promise<void> {
   try {
     const applied = await app.migrate()
     for (const { module, name } of applied) logger.info(`Applied migration ${module}: ${name}`)
+    await app.events.start()
     await app.workflows.start()
     const server = await app.http()
     const { port, host } = app.config.projectConfig.http

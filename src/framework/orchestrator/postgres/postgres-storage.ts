@@ -82,6 +82,14 @@ export class PostgresWorkflowStorage implements WorkflowStorage {
       stepSql = `, "step" as (${UPSERT_STEP})`
       params.push(...stepParams(checkpoint.step))
     }
+    if (checkpoint.publish !== undefined && checkpoint.publish.length > 0) {
+      // Claimed for a minute by this process, which delivers them right away; if it dies, another
+      // process's outbox poll delivers them after the claim lapses.
+      stepSql += `, "published" as (insert into "event_outbox" ("id", "name", "data", "metadata", "created_at", "claimed_until")
+        select "e"."id", "e"."name", "e"."data", "e"."metadata", now(), now() + interval '1 minute'
+        from "run", jsonb_to_recordset(?::jsonb) as "e"("id" text, "name" text, "data" jsonb, "metadata" jsonb))`
+      params.push(toJson(checkpoint.publish.map((e) => ({ id: e.id, name: e.name, data: e.data ?? null, metadata: e.metadata ?? null }))))
+    }
     const [result] = await this.#query<{ updated: number }>(
       `with "run" as (
         update "workflow_execution" set ${sets.join(", ")}
@@ -170,20 +178,22 @@ export class PostgresWorkflowStorage implements WorkflowStorage {
 
 const UPSERT_STEP = `insert into "workflow_step" ("workflow_id", "transaction_id", "step_id", "status", "attempts",
     "output", "compensation_input", "error", "started_at", "finished_at", "completion_order", "next_attempt_at",
-    "deadline_at", "compensation_attempts")
+    "deadline_at", "compensation_attempts", "events")
   select "workflow_id", "transaction_id", ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ${TIMESTAMP}, ${TIMESTAMP}, ?,
-    ${TIMESTAMP}, ${TIMESTAMP}, ? from "run"
+    ${TIMESTAMP}, ${TIMESTAMP}, ?, ?::jsonb from "run"
   on conflict ("workflow_id", "transaction_id", "step_id") do update set
     "status" = excluded."status", "attempts" = excluded."attempts", "output" = excluded."output",
     "compensation_input" = excluded."compensation_input", "error" = excluded."error",
     "started_at" = excluded."started_at", "finished_at" = excluded."finished_at",
     "completion_order" = excluded."completion_order", "next_attempt_at" = excluded."next_attempt_at",
-    "deadline_at" = excluded."deadline_at", "compensation_attempts" = excluded."compensation_attempts"`
+    "deadline_at" = excluded."deadline_at", "compensation_attempts" = excluded."compensation_attempts",
+    "events" = excluded."events"`
 
 function stepParams(step: StepRecord): unknown[] {
   return [
     step.stepId, step.status, step.attempts, toJson(step.output), toJson(step.compensationInput), toJson(step.error ?? undefined),
     step.startedAt, step.finishedAt, step.completionOrder, step.nextAttemptAt, step.deadlineAt, step.compensationAttempts,
+    toJson(step.events !== undefined && step.events.length > 0 ? step.events : undefined),
   ]
 }
 

@@ -1,4 +1,5 @@
 import type { SerializedError } from "../errors.ts"
+import type { HeldEvent } from "../held-events.ts"
 import type { WorkflowRunContext } from "../graph.ts"
 import type { StepStatus, WorkflowState } from "../states.ts"
 import type { ExecutionRecord, StepRecord, StoredStepError } from "../storage.ts"
@@ -15,7 +16,7 @@ export const EXECUTION_COLUMNS = `"id", "workflow_id", "transaction_id", "state"
 export const STEP_COLUMNS = `"step_id", "status", "attempts", "output"::text as "output",
   "compensation_input"::text as "compensation_input", "error"::text as "error", ${epochMs("started_at")},
   ${epochMs("finished_at")}, "completion_order", ${epochMs("next_attempt_at")}, ${epochMs("deadline_at")},
-  "compensation_attempts"`
+  "compensation_attempts", "events"::text as "events"`
 
 function epochMs(column: string): string {
   return `(extract(epoch from "${column}") * 1000)::float8 as "${column}"`
@@ -58,6 +59,7 @@ export type StepRow = {
   next_attempt_at: number | null
   deadline_at: number | null
   compensation_attempts: number
+  events: string | null
 }
 
 /** A value as a jsonb parameter: undefined is SQL null; anything JSON cannot hold fails here. */
@@ -108,5 +110,6 @@ export function stepFromRow(row: StepRow): StepRecord {
     nextAttemptAt: row.next_attempt_at,
     deadlineAt: row.deadline_at,
     compensationAttempts: row.compensation_attempts,
+    ...(row.events === null ? {} : { events: fromJson(row.events) as HeldEvent[] }),
   }
 }
