@@ -1,16 +1,19 @@
 /*
  * Overhead of the workflow engine in memory: a 10-step workflow of no-op steps, then the same with
  * the last step failing and 9 compensations. Prints JSON. Run: `node bench/workflows-memory.ts`
- * (Node 24 or later, which runs TypeScript directly).
+ * (Node 24 or later, which runs TypeScript directly). The workflows are exported for
+ * bench/workflows-durable.ts, which runs them on PostgreSQL.
  */
+import { realpathSync } from "node:fs"
 import { performance } from "node:perf_hooks"
+import { fileURLToPath } from "node:url"
 import { asValue, createContainer } from "awilix"
 import { MemoryWorkflowStorage, WORKFLOW_ENGINE_KEY, WorkflowEngine } from "../src/framework/orchestrator/index.ts"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse, type WorkflowData } from "../src/framework/workflows-sdk/index.ts"
 
-const RUNS = 2_000
-const WARMUP_RUNS = 200
-const STEPS = 10
+export const RUNS = 2_000
+export const WARMUP_RUNS = 200
+export const STEPS = 10
 
 const noop = (index: number) =>
   createStep(
@@ -30,9 +33,9 @@ function chain(count: number): WorkflowData<number> | number {
   return value
 }
 
-const succeeding = createWorkflow("bench-success", () => new WorkflowResponse(chain(STEPS)))
+export const succeeding = createWorkflow("bench-success", () => new WorkflowResponse(chain(STEPS)))
 
-const failing = createWorkflow("bench-failure", () => {
+export const failing = createWorkflow("bench-failure", () => {
   chain(STEPS - 1)
   failingLast()
 })
@@ -50,29 +53,32 @@ function round(value: number): number {
   return Math.round(value * 100) / 100
 }
 
-const engine = new WorkflowEngine({ storage: new MemoryWorkflowStorage() })
-const container = createContainer()
-container.register(WORKFLOW_ENGINE_KEY, asValue(engine))
+// Imported (by the durable benchmark) it only defines the workflows; run directly it measures them.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const engine = new WorkflowEngine({ storage: new MemoryWorkflowStorage() })
+  const container = createContainer()
+  container.register(WORKFLOW_ENGINE_KEY, asValue(engine))
 
-const success = await measure(async () => {
-  const { result } = await succeeding(container).run()
-  if (result !== STEPS) throw new Error(`unexpected result ${String(result)}`)
-})
-const compensated = await measure(async () => {
-  const { transaction } = await failing(container).run({ throwOnError: false })
-  if (transaction.state !== "failed") throw new Error(`unexpected state ${transaction.state}`)
-})
+  const success = await measure(async () => {
+    const { result } = await succeeding(container).run()
+    if (result !== STEPS) throw new Error(`unexpected result ${String(result)}`)
+  })
+  const compensated = await measure(async () => {
+    const { transaction } = await failing(container).run({ throwOnError: false })
+    if (transaction.state !== "failed") throw new Error(`unexpected state ${transaction.state}`)
+  })
 
-console.log(
-  JSON.stringify(
-    {
-      node: process.version,
-      runs: RUNS,
-      stepsPerRun: STEPS,
-      success,
-      failureWith9Compensations: compensated,
-    },
-    null,
-    2,
-  ),
-)
+  console.log(
+    JSON.stringify(
+      {
+        node: process.version,
+        runs: RUNS,
+        stepsPerRun: STEPS,
+        success,
+        failureWith9Compensations: compensated,
+      },
+      null,
+      2,
+    ),
+  )
+}

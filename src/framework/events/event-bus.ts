@@ -1,6 +1,6 @@
 import type { AwilixContainer } from "awilix"
 import type { Logger } from "pino"
-import { ulid } from "ulid"
+import { ulid } from "../ids/index.ts"
 import { currentEventBuffer } from "../orchestrator/index.ts"
 import type { PostgresOutbox } from "./postgres-outbox.ts"
 import type { AgoraEvent, EmitData, SubscriberHandler } from "./types.ts"

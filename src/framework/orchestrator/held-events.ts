@@ -22,7 +22,9 @@ export function currentEventBuffer(): HeldEvent[] | undefined {
 
 /** A finished run's events: those of its completed steps, in the order the steps completed. */
 export function eventsOfSteps(steps: Iterable<{ readonly status: string; readonly completionOrder: number | null; readonly events?: readonly HeldEvent[] | undefined }>): HeldEvent[] {
-  return [...steps]
+  const all = [...steps]
+  if (!all.some((step) => step.events !== undefined && step.events.length > 0)) return []
+  return all
     .filter((step) => step.status === "done" && step.events !== undefined && step.events.length > 0)
     .sort((a, b) => (a.completionOrder ?? 0) - (b.completionOrder ?? 0))
     .flatMap((step) => step.events ?? [])

@@ -13,6 +13,7 @@ import type {
 } from "./storage.ts"
 
 type Entry = { execution: ExecutionRecord; steps: Map<string, StepRecord> }
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 export type MemoryWorkflowStorageOptions = {
   /**
@@ -44,7 +45,8 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
     const key = runKey(execution)
     const existing = this.#runs.get(key)
     if (existing !== undefined) return { created: false, existing: this.#snapshot(existing) }
-    this.#runs.set(key, { execution: this.#copy(execution), steps: new Map() })
+    // The entry's execution is its own object, updated in place by checkpoints (no copy per step).
+    this.#runs.set(key, { execution: { ...this.#copy(execution) }, steps: new Map() })
     return { created: true }
   }
 
@@ -61,12 +63,10 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
       throw new OwnershipLostError(checkpoint.workflowId, checkpoint.transactionId)
     }
     if (checkpoint.step !== undefined) entry.steps.set(checkpoint.step.stepId, this.#copy(checkpoint.step))
-    entry.execution = {
-      ...entry.execution,
-      ...(checkpoint.execution === undefined ? {} : this.#copy(checkpoint.execution)),
-      heartbeatAt: checkpoint.at,
-      updatedAt: checkpoint.at,
-    }
+    const execution = entry.execution as Mutable<ExecutionRecord>
+    if (checkpoint.execution !== undefined) Object.assign(execution, this.#copy(checkpoint.execution))
+    execution.heartbeatAt = checkpoint.at
+    execution.updatedAt = checkpoint.at
     if (isFinalState(entry.execution.state)) this.#rememberFinished(key)
   }
 
@@ -134,7 +134,8 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
   }
 
   #snapshot(entry: Entry): StoredRun {
-    return { execution: this.#copy(entry.execution), steps: this.#copy([...entry.steps.values()]) }
+    // A copy: the entry's execution changes in place with later checkpoints.
+    return { execution: { ...this.#copy(entry.execution) }, steps: this.#copy([...entry.steps.values()]) }
   }
 }
 

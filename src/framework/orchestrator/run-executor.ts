@@ -138,16 +138,20 @@ export class RunExecutor {
   #start(node: StepNode): void {
     this.#running++
     this.#started.add(node.id)
-    this.#executeStep(node)
-      .catch((error: unknown) => {
-        this.#fatal ??= error
-        this.#abort.abort(SIBLING_FAILED)
-      })
-      .finally(() => {
-        this.#running--
-        this.#started.delete(node.id)
-        this.#pump()
-      })
+    void this.#runStep(node)
+  }
+
+  async #runStep(node: StepNode): Promise<void> {
+    try {
+      await this.#executeStep(node)
+    } catch (error) {
+      this.#fatal ??= error
+      this.#abort.abort(SIBLING_FAILED)
+    } finally {
+      this.#running--
+      this.#started.delete(node.id)
+      this.#pump()
+    }
   }
 
   async #executeStep(node: StepNode): Promise<void> {
@@ -243,17 +247,21 @@ export class RunExecutor {
 
   async #settle(node: StepNode, outcome: StepOutcome, execution?: ExecutionPatch): Promise<void> {
     const run = this.#run
-    const base = { ...run.step(node.id), finishedAt: run.services.clock.now(), nextAttemptAt: null, deadlineAt: null, error: null }
+    const finishedAt = run.services.clock.now()
     const step: StepRecord =
       outcome.kind === "skip"
-        ? { ...base, status: StepStatus.SKIPPED }
+        ? { ...run.step(node.id), finishedAt, nextAttemptAt: null, deadlineAt: null, error: null, status: StepStatus.SKIPPED }
         : {
-            ...base,
+            ...run.step(node.id),
+            finishedAt,
+            nextAttemptAt: null,
+            deadlineAt: null,
+            error: null,
             status: StepStatus.DONE,
             output: outcome.output,
             compensationInput: outcome.compensationInput,
             completionOrder: run.nextCompletionOrder(),
-            ...(outcome.events === undefined ? {} : { events: outcome.events }),
+            events: outcome.events,
           }
     await run.checkpoint({ step, execution })
   }

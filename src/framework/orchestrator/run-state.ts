@@ -1,5 +1,5 @@
 import type { AwilixContainer } from "awilix"
-import { ulid } from "ulid"
+import { ulid } from "../ids/index.ts"
 import type { Clock } from "./clock.ts"
 import { asError, deserializeError, serializeError, type WorkflowStepError } from "./errors.ts"
 import type { StepAction, StepInvocationContext, StepNode, ValueScope, WorkflowGraph } from "./graph.ts"

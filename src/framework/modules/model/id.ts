@@ -1,6 +1,1 @@
-import { ulid } from "ulid"
-
-/** `<prefix>_<ULID>`: sortable by creation time, unique without coordination. */
-export function generateId(prefix?: string): string {
-  return prefix ? `${prefix}_${ulid()}` : ulid()
-}
+export { generateId } from "../../ids/index.ts"
