@@ -1,7 +1,8 @@
 import { defineMiddlewares } from "../framework/http/index.ts"
 import { adminBrandRoutesMiddlewares } from "./admin/brands/middlewares.ts"
+import { adminJobRoutesMiddlewares } from "./admin/jobs/middlewares.ts"
 import { adminWorkflowExecutionRoutesMiddlewares } from "./admin/workflows-executions/middlewares.ts"
 
 export default defineMiddlewares({
-  routes: [...adminBrandRoutesMiddlewares, ...adminWorkflowExecutionRoutesMiddlewares],
+  routes: [...adminBrandRoutesMiddlewares, ...adminWorkflowExecutionRoutesMiddlewares, ...adminJobRoutesMiddlewares],
 })

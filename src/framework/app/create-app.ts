@@ -8,10 +8,11 @@ import type { AgoraContainer } from "../container/index.ts"
 import { createOrm, Database, generateMigration, runMigrations } from "../database/index.ts"
 import type { AppliedMigration, EmbeddedDatabase, GeneratedMigration } from "../database/index.ts"
 import { createHttpServer } from "../http/index.ts"
-import { loadModules, toEntitySchema } from "../modules/index.ts"
+import { loadModules, setUpLinks, toEntitySchema } from "../modules/index.ts"
 import type { LoadedModule } from "../modules/index.ts"
-import { EVENT_BUS_KEY } from "../events/index.ts"
 import { WORKFLOW_ENGINE_KEY, WORKFLOW_MIGRATIONS_DIR } from "../orchestrator/index.ts"
+import { EVENT_BUS_KEY } from "../events/index.ts"
+import { createAppJobs, JOB_MIGRATIONS_DIR, JOB_SCHEDULER_KEY, type AppJobs } from "../jobs/index.ts"
 import { createLogger } from "./logger.ts"
 import { createAppEvents, type AppEvents } from "./events.ts"
 import { createAppWorkflows, sqlQueryOf, type AppWorkflows } from "./workflows.ts"
@@ -29,6 +30,10 @@ export type CreateAppOptions = {
   workflowsDir?: string
   /** The folder of subscriber files; defaults to `<root>/src/subscribers`. */
   subscribersDir?: string
+  /** The folder of scheduled job files; defaults to `<root>/src/jobs`. */
+  jobsDir?: string
+  /** The folder of link files (`defineLink`) and their migrations; defaults to `<root>/src/links`. */
+  linksDir?: string
 }
 
 export type AgoraApp = {
@@ -41,10 +46,12 @@ export type AgoraApp = {
   workflows: AppWorkflows
   /** The event bus (also in the container as `eventBus`) and its subscribers; `start()` loads them. */
   events: AppEvents
+  /** The scheduled jobs (the scheduler is also in the container as `jobScheduler`); `start()` runs them. */
+  jobs: AppJobs
   databaseUrl: string
   /** Applies every module's pending migrations. */
   migrate(): Promise<AppliedMigration[]>
-  /** Writes a migration for one module from its models. */
+  /** Writes a migration for one module from its models; `"links"` writes the link tables' migration. */
   generateMigration(moduleKey: string): Promise<GeneratedMigration>
   /** The HTTP server, built on first use. */
   http(): Promise<FastifyInstance>
@@ -85,10 +92,25 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
     onEventsPublished: (published) => events.bus.deliver(published),
   })
   container.register(WORKFLOW_ENGINE_KEY, asValue(workflows.engine))
+  const jobs = createAppJobs({
+    rootDir: config.rootDir,
+    databaseUrl: url,
+    container,
+    logger,
+    workerMode: config.projectConfig.workerMode,
+    jobsDir: options.jobsDir,
+  })
+  container.register(JOB_SCHEDULER_KEY, asValue(jobs.scheduler))
   for (const { definition, options: moduleOptions } of modules) {
     const Service = definition.service
     container.register(definition.key, asFunction((cradle) => new Service(cradle, moduleOptions)).singleton())
   }
+  const linksDir = options.linksDir ?? path.join(config.rootDir, "src", "links")
+  const links = await setUpLinks({ container, database, modules, linksDir, logger }).catch(async (error: unknown) => {
+    await database.close()
+    await embedded?.stop()
+    throw error
+  })
 
   let server: Promise<FastifyInstance> | undefined
   let closing: Promise<void> | undefined
@@ -100,13 +122,17 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
     logger,
     workflows,
     events,
+    jobs,
     databaseUrl: url,
     migrate: () =>
       runMigrations(orm, [
         { module: "workflow_engine", dir: WORKFLOW_MIGRATIONS_DIR },
+        { module: "job_scheduler", dir: JOB_MIGRATIONS_DIR },
         ...modules.map((m) => ({ module: m.definition.key, dir: migrationsDir(m) })),
+        links.migrations,
       ]),
     generateMigration: (moduleKey) => {
+      if (moduleKey === "links") return links.generateMigration(url)
       const module = modules.find((m) => m.definition.key === moduleKey)
       if (!module) {
         const known = modules.map((m) => m.definition.key).join(", ")
@@ -123,6 +149,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
     close: () =>
       (closing ??= (async () => {
         if (server) await (await server).close()
+        await jobs.stop()
         await workflows.stop()
         await events.stop()
         await container.dispose()

@@ -245,7 +245,7 @@ export class RunExecutor {
     }
   }
 
-  async #settle(node: StepNode, outcome: StepOutcome, execution?: ExecutionPatch): Promise<void> {
+  #settle(node: StepNode, outcome: StepOutcome, execution?: ExecutionPatch): Promise<void> {
     const run = this.#run
     const finishedAt = run.services.clock.now()
     const step: StepRecord =
@@ -263,7 +263,7 @@ export class RunExecutor {
             completionOrder: run.nextCompletionOrder(),
             events: outcome.events,
           }
-    await run.checkpoint({ step, execution })
+    return run.checkpoint({ step, execution })
   }
 
   async #wait(node: StepNode, attemptStartedAt: number): Promise<void> {

@@ -94,6 +94,7 @@ describe("validateConfig fills in defaults and normalises values", () => {
           jwtSecret: DEFAULT_JWT_SECRET,
           jwtExpiresIn: "1d",
         },
+        workflows: { retentionTime: 604_800, recoveryInterval: 60, staleAfter: 300, maxRecoveryAttempts: 3 },
       },
       modules: [],
       rootDir: ROOT,

@@ -81,7 +81,8 @@ function compileFilters(
   return conditions
 }
 
-function compileCondition(name: string, value: unknown, params: unknown[]): string[] {
+/** The conditions of one column filter: a value, null, a list (IN) or an operator map. */
+export function compileCondition(name: string, value: unknown, params: unknown[]): string[] {
   if (value === null) return [`${name} is null`]
   if (Array.isArray(value)) return [inList(name, value, params)]
   if (typeof value !== "object" || value instanceof Date) {

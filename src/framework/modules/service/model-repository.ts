@@ -9,6 +9,7 @@ import { Relation } from "../model/relation.ts"
 import { inverseKey, SOFT_DELETE_FILTER, toEntitySchema } from "../model/to-entity-schema.ts"
 import type { EntitySchema } from "@mikro-orm/core"
 import { compileSelect } from "./compile-select.ts"
+import type { RecordHooks, RecordOperation } from "./record-hooks.ts"
 import { dateColumnsOf, parseTimestamp, toPlain } from "./to-plain.ts"
 import { toWhere } from "./to-where.ts"
 
@@ -29,12 +30,14 @@ export class ModelRepository {
   readonly label: string
   private readonly database: Database
   private readonly entity: EntitySchema<Row>
+  private readonly hooks: RecordHooks | undefined
 
-  constructor(database: Database, model: AnyModel, label: string) {
+  constructor(database: Database, model: AnyModel, label: string, hooks?: RecordHooks) {
     this.database = database
     this.model = model
     this.label = label
     this.entity = toEntitySchema(model)
+    this.hooks = hooks
   }
 
   async retrieve(id: string, config: Config = {}): Promise<Row> {
@@ -94,7 +97,7 @@ export class ModelRepository {
       const entity = em.create(this.entity, row) as Row
       const plain = toPlain(this.model, entity)
       for (const child of children) {
-        const repository = new ModelRepository(this.database, child.model, child.model.name)
+        const repository = new ModelRepository(this.database, child.model, child.model.name, this.hooks)
         const rows = child.items.map((childRow) => ({ ...childRow, [`${child.foreignKey}_id`]: entity.id }))
         plain[child.key] = repository.persistNew(em, rows)
       }
@@ -138,7 +141,9 @@ export class ModelRepository {
     return this.guard(async () => {
       const list = Array.isArray(ids) ? ids : [ids]
       if (list.length === 0) return
-      await this.database.em().nativeDelete(this.entity, { id: { $in: list } }, { filters: false })
+      await this.withHooks("delete", list, async () => {
+        await this.database.em().nativeDelete(this.entity, { id: { $in: list } }, { filters: false })
+      })
     })
   }
 
@@ -154,9 +159,23 @@ export class ModelRepository {
     return this.guard(async () => {
       const list = Array.isArray(ids) ? ids : [ids]
       if (list.length === 0) return
-      await this.database
-        .em()
-        .nativeUpdate(this.entity, { id: { $in: list } }, { deleted_at: deletedAt }, { filters: false })
+      await this.withHooks(deletedAt ? "softDelete" : "restore", list, async () => {
+        await this.database
+          .em()
+          .nativeUpdate(this.entity, { id: { $in: list } }, { deleted_at: deletedAt }, { filters: false })
+      })
+    })
+  }
+
+  /** Runs a delete, soft delete or restore together with the hooks watching this model, in one transaction. */
+  private async withHooks(operation: RecordOperation, ids: string[], write: () => Promise<void>): Promise<void> {
+    const hooks = this.hooks
+    if (!hooks?.watches(this.model, operation)) return write()
+    const change = { model: this.model, ids, operation }
+    await this.database.transaction(async () => {
+      if (operation === "delete") await hooks.run(change)
+      await write()
+      if (operation !== "delete") await hooks.run(change)
     })
   }
 

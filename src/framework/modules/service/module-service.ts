@@ -2,11 +2,12 @@ import type { Database } from "../../database/database.ts"
 import type { AnyModel, InferCreateInput, InferEntity, InferUpdateInput } from "../model/index.ts"
 import { ModelRepository } from "./model-repository.ts"
 import { pluralize } from "./plural.ts"
+import { RECORD_HOOKS_KEY, RecordHooks } from "./record-hooks.ts"
 import type { Plural } from "./plural.ts"
 import type { Filters, FindConfig } from "./types.ts"
 
 /** What the container hands a module service. */
-export type ModuleDependencies = { database: Database } & Record<string, unknown>
+export type ModuleDependencies = { database: Database; [RECORD_HOOKS_KEY]?: RecordHooks } & Record<string, unknown>
 
 type ModelMap = Record<string, AnyModel>
 
@@ -65,12 +66,19 @@ export function ModuleService<const Models extends ModelMap>(models: Models): Mo
     constructor(dependencies: ModuleDependencies, options: Record<string, unknown> = {}) {
       this.database = dependencies.database
       this.options = options
+      const hooks = optionalDependency(dependencies, RECORD_HOOKS_KEY)
       for (const [key, model] of Object.entries(models)) {
-        Object.assign(this, crudMethods(key, new ModelRepository(this.database, model, key)))
+        const repository = new ModelRepository(this.database, model, key, hooks instanceof RecordHooks ? hooks : undefined)
+        Object.assign(this, crudMethods(key, repository))
       }
     }
   }
   return GeneratedModuleService as unknown as ModuleServiceClass<Models>
+}
+
+/** A dependency that may be missing: the container's cradle throws on unknown keys, a plain object does not. */
+function optionalDependency(dependencies: ModuleDependencies, key: string): unknown {
+  return Object.getOwnPropertyDescriptor(dependencies, key) ? dependencies[key] : undefined
 }
 
 function crudMethods(key: string, repository: ModelRepository): Record<string, Function> {

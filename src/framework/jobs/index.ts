@@ -1,0 +1,8 @@
+export type { JobConfig, JobHandler, ScheduledJob, JobRun, JobRunError } from "./types.ts"
+export { JobRunStatus } from "./types.ts"
+export { loadJobs, toScheduledJob, JobDefinitionError } from "./load-jobs.ts"
+export { parseSchedule, type JobSchedule } from "./schedule.ts"
+export { JobRunStore, type Claim } from "./job-run-store.ts"
+export { JobScheduler, JOB_SCHEDULER_KEY, type JobStatus, type TickOutcome } from "./scheduler.ts"
+export { createAppJobs, type AppJobs } from "./app-jobs.ts"
+export { JOB_MIGRATIONS_DIR } from "./migrations-dir.ts"

@@ -1,0 +1,79 @@
+import type { LoadedModule } from "../load-modules.ts"
+import { columnsOf } from "../service/to-plain.ts"
+import type { LinkDefinition, LinkSide } from "./define-link.ts"
+
+/** A link seen from one of its models: `side` is that model's end, `other` the far end. */
+export type LinkEnd = { link: LinkDefinition; side: LinkSide; other: LinkSide }
+
+/** The links whose two modules are loaded, indexed by model. */
+export class LinkRegistry {
+  readonly links: LinkDefinition[]
+  private readonly ends = new Map<string, LinkEnd[]>()
+
+  constructor(links: LinkDefinition[]) {
+    this.links = links
+    for (const link of links) {
+      this.add({ link, side: link.left, other: link.right })
+      this.add({ link, side: link.right, other: link.left })
+    }
+  }
+
+  /** The links of the model named `entity`. */
+  endsOf(entity: string): LinkEnd[] {
+    return this.ends.get(entity) ?? []
+  }
+
+  private add(end: LinkEnd): void {
+    const entity = end.side.linkable.entity
+    this.ends.set(entity, [...this.endsOf(entity), end])
+  }
+}
+
+/**
+ * Keeps the links whose modules are all loaded (a project may leave a module out: its links then
+ * stay dormant, their tables untouched) and checks that each link's names fit its models.
+ */
+export function resolveLinks(
+  definitions: LinkDefinition[],
+  modules: LoadedModule[],
+  warn: (message: string) => void,
+): LinkRegistry {
+  const byKey = new Map(modules.map((m) => [m.definition.key, m]))
+  const entities = new Set(modules.flatMap((m) => m.definition.models.map((model) => model.name)))
+  const active: LinkDefinition[] = []
+  for (const link of definitions) {
+    const missing = [link.left, link.right].map((s) => s.linkable.module).filter((key) => !byKey.has(key))
+    if (missing.length > 0) {
+      warn(`Link ${link.label} is inactive: module ${missing.map((key) => `"${key}"`).join(" and ")} is not loaded`)
+      continue
+    }
+    for (const side of [link.left, link.right]) {
+      const module = byKey.get(side.linkable.module)
+      if (!module?.definition.models.some((model) => model.name === side.linkable.entity)) {
+        throw new Error(`Link ${link.label}: module "${side.linkable.module}" has no model ${side.linkable.entity}`)
+      }
+    }
+    if (entities.has(link.entryPoint)) {
+      throw new Error(`Link ${link.label}: its entry point ${link.entryPoint} is already the name of a model`)
+    }
+    active.push(link)
+  }
+  const registry = new LinkRegistry(active)
+  checkNames(registry, modules)
+  return registry
+}
+
+/** Each link adds two names to each of its models (`brand` and `brand_link`): they must be free. */
+function checkNames(registry: LinkRegistry, modules: LoadedModule[]): void {
+  for (const model of modules.flatMap((m) => m.definition.models)) {
+    const taken = new Map<string, string>()
+    for (const name of [...Object.keys(model.schema), ...columnsOf(model)]) taken.set(name, "a field")
+    for (const { link, other } of registry.endsOf(model.name)) {
+      for (const name of [other.alias, `${other.linkable.entity}_link`]) {
+        const holder = taken.get(name)
+        if (holder) throw new Error(`Link ${link.label}: ${model.name} already has ${holder} named ${name}`)
+        taken.set(name, `the link ${link.label}`)
+      }
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import type { MikroORM } from "@mikro-orm/postgresql"
+import type { LinkDefinition } from "../link/define-link.ts"
+import { linkColumns } from "../link/link-table.ts"
+import type { LinkRegistry } from "../link/link-registry.ts"
+import type { AnyModel } from "../model/index.ts"
+import { Property } from "../model/property.ts"
+import { Relation } from "../model/relation.ts"
+import { inverseKey, toEntitySchema } from "../model/to-entity-schema.ts"
+import { columnsOf } from "../service/to-plain.ts"
+import { searchableColumns } from "../service/to-where.ts"
+
+/** How a column's value is read: as is, as a Date, or as a decimal string. */
+export type ColumnKind = "plain" | "date" | "decimal"
+
+/**
+ * How an entity reaches a related one. `column`: this row's column holds the target's id
+ * (belongsTo). `reverse`: the target's column holds this row's id (hasMany). `through`: rows of a
+ * join table (a many-to-many's pivot, or a link table) pair this row's id with the target's.
+ */
+export type RelationPath =
+  | { kind: "column"; column: string }
+  | { kind: "reverse"; column: string }
+  | { kind: "through"; table: string; from: string; to: string; softDeletes: boolean }
+
+export type GraphRelation = { name: string; target: string; list: boolean; path: RelationPath }
+
+/** A filter key standing for the far side of a link (`sales_channel_id` on product). */
+export type LinkKeyFilter = { table: string; from: string; to: string }
+
+export type GraphEntity = {
+  name: string
+  table: string
+  columns: Map<string, ColumnKind>
+  searchable: string[]
+  relations: Map<string, GraphRelation>
+  linkKeys: Map<string, LinkKeyFilter>
+}
+
+/** Every entity Query can read: each module's models and each link's rows, with their relations. */
+export class EntityGraph {
+  private readonly entities = new Map<string, GraphEntity>()
+
+  constructor(models: AnyModel[], links: LinkRegistry, orm: MikroORM) {
+    for (const model of models) this.entities.set(model.name, modelEntity(model, orm))
+    for (const link of links.links) {
+      this.entities.set(link.entryPoint, linkEntity(link))
+      for (const { side, other } of [
+        { side: link.left, other: link.right },
+        { side: link.right, other: link.left },
+      ]) {
+        const entity = this.entities.get(side.linkable.entity)
+        if (!entity) continue
+        const path = { kind: "through", table: link.tableName, from: side.column, to: other.column, softDeletes: true } as const
+        entity.relations.set(other.alias, { name: other.alias, target: other.linkable.entity, list: other.isList, path })
+        entity.relations.set(`${other.linkable.entity}_link`, {
+          name: `${other.linkable.entity}_link`,
+          target: link.entryPoint,
+          list: other.isList,
+          path: { kind: "reverse", column: side.column },
+        })
+        entity.linkKeys.set(other.column, { table: link.tableName, from: side.column, to: other.column })
+      }
+    }
+  }
+
+  get(name: string): GraphEntity | undefined {
+    return this.entities.get(name)
+  }
+
+  names(): string[] {
+    return [...this.entities.keys()]
+  }
+}
+
+function modelEntity(model: AnyModel, orm: MikroORM): GraphEntity {
+  const columns = new Map<string, ColumnKind>()
+  for (const column of columnsOf(model)) columns.set(column, "plain")
+  for (const column of ["created_at", "updated_at", "deleted_at"]) columns.set(column, "date")
+  const relations = new Map<string, GraphRelation>()
+  const metadata = orm.getMetadata().find(toEntitySchema(model) as never)
+  for (const [key, field] of Object.entries(model.schema)) {
+    if (field instanceof Property) {
+      if (field.definition.kind === "dateTime") columns.set(key, "date")
+      if (field.definition.kind === "bigNumber") columns.set(key, "decimal")
+      continue
+    }
+    const target = field.definition.target().name
+    switch (field.definition.kind) {
+      case "belongsTo":
+        relations.set(key, { name: key, target, list: false, path: { kind: "column", column: `${key}_id` } })
+        break
+      case "hasMany":
+        relations.set(key, { name: key, target, list: true, path: { kind: "reverse", column: `${inverseKey(model, field)}_id` } })
+        break
+      case "manyToMany": {
+        const property = metadata?.properties[key as never] as { pivotTable?: string; joinColumns?: string[]; inverseJoinColumns?: string[] } | undefined
+        const from = property?.joinColumns?.[0]
+        const to = property?.inverseJoinColumns?.[0]
+        if (!property?.pivotTable || !from || !to) throw new Error(`Query: cannot find the join table of ${model.name}.${key}`)
+        relations.set(key, { name: key, target, list: true, path: { kind: "through", table: property.pivotTable, from, to, softDeletes: false } })
+        break
+      }
+    }
+  }
+  return { name: model.name, table: model.tableName, columns, searchable: searchableColumns(model), relations, linkKeys: new Map() }
+}
+
+function linkEntity(link: LinkDefinition): GraphEntity {
+  const columns = new Map<string, ColumnKind>()
+  for (const column of linkColumns(link)) {
+    const type = link.extraColumns[column]?.type
+    const date = type === "datetime" || ["created_at", "updated_at", "deleted_at"].includes(column)
+    columns.set(column, date ? "date" : type === "decimal" ? "decimal" : "plain")
+  }
+  const relations = new Map<string, GraphRelation>()
+  for (const side of [link.left, link.right]) {
+    const name = side.linkable.entity
+    relations.set(name, { name, target: name, list: false, path: { kind: "column", column: side.column } })
+  }
+  return { name: link.entryPoint, table: link.tableName, columns, searchable: [], relations, linkKeys: new Map() }
+}

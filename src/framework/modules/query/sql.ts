@@ -1,0 +1,37 @@
+import type { GraphEntity, GraphRelation } from "./entity-graph.ts"
+
+/** Fresh table aliases for one statement: t0, t1, ... */
+export class Aliases {
+  private count = 0
+
+  next(): string {
+    return `"t${this.count++}"`
+  }
+}
+
+/**
+ * The FROM clause and join conditions that reach `target` (as `alias`) from a row of `parentAlias`
+ * through `relation`, leaving out soft-deleted rows (and soft-deleted links) unless asked.
+ */
+export function joinSource(
+  relation: GraphRelation,
+  target: GraphEntity,
+  parentAlias: string,
+  alias: string,
+  aliases: Aliases,
+  withDeleted: boolean,
+): { from: string; where: string[] } {
+  const path = relation.path
+  const where: string[] = []
+  let from = `"${target.table}" ${alias}`
+  if (path.kind === "column") where.push(`${alias}."id" = ${parentAlias}."${path.column}"`)
+  else if (path.kind === "reverse") where.push(`${alias}."${path.column}" = ${parentAlias}."id"`)
+  else {
+    const join = aliases.next()
+    from += ` join "${path.table}" ${join} on ${join}."${path.to}" = ${alias}."id"`
+    where.push(`${join}."${path.from}" = ${parentAlias}."id"`)
+    if (path.softDeletes && !withDeleted) where.push(`${join}."deleted_at" is null`)
+  }
+  if (!withDeleted) where.push(`${alias}."deleted_at" is null`)
+  return { from, where }
+}

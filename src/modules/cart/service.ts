@@ -1,0 +1,208 @@
+import { AgoraError } from "../../framework/errors/index.ts"
+import { ModuleService } from "../../framework/modules/index.ts"
+import type { Filters, FindConfig, InferCreateInput, InferEntity, ModuleDependencies } from "../../framework/modules/index.ts"
+import { cartDetail, lineItemDetails, shippingMethodDetails } from "./cart-detail.ts"
+import type { CartAddress, CartDetail, CartLineItem, CartRow, CartShippingMethod } from "./cart-detail.ts"
+import { addressRow, lineItemRow, shippingMethodRow } from "./inputs.ts"
+import type { CartAddressInput, CartLineItemInput, CartShippingMethodInput } from "./inputs.ts"
+import { Address } from "./models/address.ts"
+import { Cart } from "./models/cart.ts"
+import { LineItem } from "./models/line-item.ts"
+import { ShippingMethod } from "./models/shipping-method.ts"
+
+export type CreateCartInput = Omit<InferCreateInput<typeof Cart>, "id"> & {
+  id?: string
+  shipping_address?: CartAddressInput | null
+  billing_address?: CartAddressInput | null
+}
+export type CartAddresses = { shipping_address?: CartAddressInput | null; billing_address?: CartAddressInput | null }
+export type CartFilters = Filters<InferEntity<typeof Cart>>
+export type CartFindConfig = FindConfig<InferEntity<typeof Cart>>
+
+type CreateCarts = { (data: CreateCartInput): Promise<CartDetail>; (data: CreateCartInput[]): Promise<CartDetail[]> }
+
+const CartServiceBase = ModuleService({ Cart, Address, LineItem, ShippingMethod })
+type GeneratedCartService = InstanceType<typeof CartServiceBase>
+
+export class CartModuleService extends CartServiceBase {
+  // The generated CRUD is made of own properties, which a prototype method cannot replace: the cart's
+  // create, reads and delete are typed here and assigned in the constructor, over the generated ones.
+  /** Creates carts with their addresses, lines and shipping methods; answers with their details. */
+  declare createCarts: CreateCarts
+  /** A cart with its addresses, lines, shipping methods and totals. */
+  declare retrieveCart: (id: string, config?: CartFindConfig) => Promise<CartDetail>
+  declare listCarts: (filters?: CartFilters, config?: CartFindConfig) => Promise<CartDetail[]>
+  declare listAndCountCarts: (filters?: CartFilters, config?: CartFindConfig) => Promise<[CartDetail[], number]>
+  /** Deletes carts with their lines, shipping methods and addresses. */
+  declare deleteCarts: (ids: string | string[]) => Promise<void>
+
+  readonly #generated: Pick<GeneratedCartService, "createCarts" | "listCarts" | "listAndCountCarts" | "deleteCarts">
+
+  constructor(dependencies: ModuleDependencies, options?: Record<string, unknown>) {
+    super(dependencies, options)
+    const generated: GeneratedCartService = this
+    this.#generated = {
+      createCarts: generated.createCarts,
+      listCarts: generated.listCarts,
+      listAndCountCarts: generated.listAndCountCarts,
+      deleteCarts: generated.deleteCarts,
+    }
+    this.createCarts = this.#createCarts.bind(this)
+    this.retrieveCart = this.#retrieveCart.bind(this)
+    this.listCarts = this.#listCarts.bind(this)
+    this.listAndCountCarts = this.#listAndCountCarts.bind(this)
+    this.deleteCarts = this.#deleteCarts.bind(this)
+  }
+
+  /** Adds lines to a cart that is not completed; answers with the new lines and their totals. */
+  async addLineItems(cartId: string, items: CartLineItemInput[]): Promise<CartLineItem[]>
+  async addLineItems(items: (CartLineItemInput & { cart_id: string })[]): Promise<CartLineItem[]>
+  async addLineItems(
+    first: string | (CartLineItemInput & { cart_id: string })[],
+    items: CartLineItemInput[] = [],
+  ): Promise<CartLineItem[]> {
+    const rows = typeof first === "string" ? items.map((item) => ({ ...item, cart_id: first })) : first
+    return this.database.transaction(async () => {
+      await this.#openCarts(typeof first === "string" ? [first] : rows.map((row) => row.cart_id))
+      const created = await this.createLineItems(rows.map((row) => ({ ...lineItemRow(row), cart_id: row.cart_id })))
+      const stored = await this.listLineItems({ id: created.map((item) => item.id) }, { order: { created_at: "ASC" } })
+      return lineItemDetails(stored)
+    })
+  }
+
+  /** Adds shipping methods to a cart; replacing the previous ones is the calling workflow's choice. */
+  async addShippingMethods(cartId: string, methods: CartShippingMethodInput[]): Promise<CartShippingMethod[]>
+  async addShippingMethods(methods: (CartShippingMethodInput & { cart_id: string })[]): Promise<CartShippingMethod[]>
+  async addShippingMethods(
+    first: string | (CartShippingMethodInput & { cart_id: string })[],
+    methods: CartShippingMethodInput[] = [],
+  ): Promise<CartShippingMethod[]> {
+    const rows = typeof first === "string" ? methods.map((method) => ({ ...method, cart_id: first })) : first
+    return this.database.transaction(async () => {
+      await this.#openCarts(typeof first === "string" ? [first] : rows.map((row) => row.cart_id))
+      const created = await this.createShippingMethods(
+        rows.map((row) => ({ ...shippingMethodRow(row), cart_id: row.cart_id })),
+      )
+      const stored = await this.listShippingMethods({ id: created.map((method) => method.id) }, { order: { created_at: "ASC" } })
+      return shippingMethodDetails(stored)
+    })
+  }
+
+  /**
+   * Sets a cart's shipping and/or billing address: an object replaces the address, `null` removes it,
+   * a missing key leaves it as it is.
+   */
+  async setAddresses(cartId: string, addresses: CartAddresses): Promise<CartDetail> {
+    await this.database.transaction(async () => {
+      const [cart] = await this.#generated.listCarts({ id: cartId })
+      if (!cart) throw notFound(cartId)
+      const changes: Record<string, string | null> = {}
+      const replaced: string[] = []
+      for (const key of ["shipping_address", "billing_address"] as const) {
+        const input = addresses[key]
+        if (input === undefined) continue
+        const current = cart[`${key}_id`]
+        if (current) replaced.push(current)
+        changes[`${key}_id`] = input === null ? null : (await this.createAddresses(addressRow(input))).id
+      }
+      if (Object.keys(changes).length === 0) return
+      await this.updateCarts({ id: cartId, ...changes })
+      if (replaced.length > 0) await this.deleteAddresses(replaced)
+    })
+    return this.retrieveCart(cartId)
+  }
+
+  async #createCarts(data: CreateCartInput): Promise<CartDetail>
+  async #createCarts(data: CreateCartInput[]): Promise<CartDetail[]>
+  async #createCarts(data: CreateCartInput | CreateCartInput[]): Promise<CartDetail | CartDetail[]> {
+    const inputs = Array.isArray(data) ? data : [data]
+    const carts = await this.database.transaction(async () => {
+      const rows = []
+      for (const input of inputs) rows.push(await this.#cartRow(input))
+      const ids = (await this.#generated.createCarts(rows)).map((cart) => cart.id)
+      const details = await this.#details(await this.#generated.listCarts({ id: ids }))
+      return ids.map((id) => details.find((cart) => cart.id === id) as CartDetail)
+    })
+    return Array.isArray(data) ? carts : (carts[0] as CartDetail)
+  }
+
+  async #cartRow(input: CreateCartInput): Promise<InferCreateInput<typeof Cart>> {
+    const { shipping_address, billing_address, items, shipping_methods, ...cart } = input
+    if (typeof cart.currency_code !== "string" || cart.currency_code.trim() === "") {
+      throw new AgoraError(AgoraError.Types.INVALID_DATA, "Cart currency_code is required")
+    }
+    const row: InferCreateInput<typeof Cart> = { ...cart, currency_code: cart.currency_code.toLowerCase() }
+    if (shipping_address) row.shipping_address_id = (await this.createAddresses(addressRow(shipping_address))).id
+    if (billing_address) row.billing_address_id = (await this.createAddresses(addressRow(billing_address))).id
+    if (items) row.items = items.map((item) => lineItemRow(item))
+    if (shipping_methods) row.shipping_methods = shipping_methods.map((method) => shippingMethodRow(method))
+    return row
+  }
+
+  async #retrieveCart(id: string, config: CartFindConfig = {}): Promise<CartDetail> {
+    const [cart] = await this.#listCarts({ id }, { ...config, take: 1, skip: 0 })
+    if (!cart) throw notFound(id)
+    return cart
+  }
+
+  async #listCarts(filters: CartFilters = {}, config: CartFindConfig = {}): Promise<CartDetail[]> {
+    return this.#details(await this.#generated.listCarts(filters, rowConfig(config)))
+  }
+
+  async #listAndCountCarts(filters: CartFilters = {}, config: CartFindConfig = {}): Promise<[CartDetail[], number]> {
+    const [carts, count] = await this.#generated.listAndCountCarts(filters, rowConfig(config))
+    return [await this.#details(carts), count]
+  }
+
+  async #deleteCarts(ids: string | string[]): Promise<void> {
+    await this.database.transaction(async () => {
+      const carts = await this.#generated.listCarts({ id: Array.isArray(ids) ? ids : [ids] }, { withDeleted: true })
+      await this.#generated.deleteCarts(ids)
+      const addressIds = carts.flatMap((cart) => [cart.shipping_address_id, cart.billing_address_id])
+      await this.deleteAddresses(addressIds.filter((id): id is string => typeof id === "string"))
+    })
+  }
+
+  /** Loads the carts' lines, shipping methods and addresses in three queries, whatever the number of carts. */
+  async #details(carts: CartRow[]): Promise<CartDetail[]> {
+    if (carts.length === 0) return []
+    const cartIds = carts.map((cart) => cart.id)
+    const addressIds = carts.flatMap((cart) => [cart.shipping_address_id, cart.billing_address_id])
+    const byCreation = { order: { created_at: "ASC" as const } }
+    const [items, methods, addresses] = await Promise.all([
+      this.listLineItems({ cart_id: cartIds }, byCreation),
+      this.listShippingMethods({ cart_id: cartIds }, byCreation),
+      this.listAddresses({ id: addressIds.filter((id): id is string => typeof id === "string") }),
+    ])
+    const addressById = new Map<string, CartAddress>(addresses.map((address) => [address.id, address]))
+    return carts.map((cart) =>
+      cartDetail(cart, {
+        items: items.filter((item) => item.cart_id === cart.id),
+        shipping_methods: methods.filter((method) => method.cart_id === cart.id),
+        addresses: addressById,
+      }),
+    )
+  }
+
+  /** Refuses lines for carts that do not exist or are completed. */
+  async #openCarts(cartIds: string[]): Promise<void> {
+    const ids = [...new Set(cartIds)]
+    const carts = await this.#generated.listCarts({ id: ids }, { select: ["completed_at"] })
+    for (const id of ids) {
+      const cart = carts.find((candidate) => candidate.id === id)
+      if (!cart) throw notFound(id)
+      if (cart.completed_at) throw new AgoraError(AgoraError.Types.INVALID_DATA, `Cart ${id} is already completed`)
+    }
+  }
+}
+
+/** Cart reads always carry their parts, so the relations asked for are loaded whatever they name. */
+function rowConfig(config: CartFindConfig): CartFindConfig {
+  const { relations: _relations, select, ...rest } = config
+  if (!select) return rest
+  return { ...rest, select: [...new Set([...select, "shipping_address_id", "billing_address_id"] as const)] }
+}
+
+function notFound(id: string): AgoraError {
+  return new AgoraError(AgoraError.Types.NOT_FOUND, `Cart with id: ${id} was not found`)
+}

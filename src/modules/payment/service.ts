@@ -1,0 +1,308 @@
+import { AgoraError } from "../../framework/errors/index.ts"
+import { ModuleService } from "../../framework/modules/index.ts"
+import type { Filters, FindConfig, ModuleDependencies } from "../../framework/modules/index.ts"
+import { money } from "../../framework/money/index.ts"
+import type { Amount } from "../../framework/money/index.ts"
+import { collectionStatus, readCollectionTotals } from "./collection-status.ts"
+import { Capture } from "./models/capture.ts"
+import { PaymentCollection } from "./models/payment-collection.ts"
+import { PaymentProvider } from "./models/payment-provider.ts"
+import { PaymentSession } from "./models/payment-session.ts"
+import type { PaymentSessionStatus } from "./models/payment-session.ts"
+import { Payment } from "./models/payment.ts"
+import { Refund } from "./models/refund.ts"
+import { PaymentProviderRegistry, rootDirOf } from "./providers/registry.ts"
+import { syncProviderRows } from "./providers/sync-provider-rows.ts"
+import type {
+  CapturePaymentInput,
+  CreatePaymentSessionInput,
+  PaymentDTO,
+  PaymentProviderDTO,
+  PaymentSessionDTO,
+  RefundPaymentInput,
+} from "./types.ts"
+
+type AuthorizationOutcome = { paymentId: string } | { declinedBy: string; status: PaymentSessionStatus }
+
+const ProviderRows = ModuleService({ PaymentProvider })
+
+/**
+ * Payment collections, the sessions a customer opens with a provider, and the payments an authorized
+ * session becomes, with their captures and refunds. Amounts are exact decimals; every change of a
+ * session or payment brings the collection's status and totals up to date.
+ */
+export class PaymentModuleService extends ModuleService({ PaymentCollection, PaymentSession, Payment, Capture, Refund }) {
+  private readonly providerRows: InstanceType<typeof ProviderRows>
+  private readonly dependencies: ModuleDependencies
+  private registry: Promise<PaymentProviderRegistry> | undefined
+
+  constructor(dependencies: ModuleDependencies, options: Record<string, unknown> = {}) {
+    super(dependencies, options)
+    this.dependencies = dependencies
+    this.providerRows = new ProviderRows(dependencies, options)
+  }
+
+  /** The configured providers (`pp_system_default` is always there). */
+  async listPaymentProviders(
+    filters: Filters<PaymentProviderDTO> = {},
+    config: FindConfig<PaymentProviderDTO> = {},
+  ): Promise<PaymentProviderDTO[]> {
+    await this.providers()
+    return this.providerRows.listPaymentProviders(filters, config)
+  }
+
+  async listAndCountPaymentProviders(
+    filters: Filters<PaymentProviderDTO> = {},
+    config: FindConfig<PaymentProviderDTO> = {},
+  ): Promise<[PaymentProviderDTO[], number]> {
+    await this.providers()
+    return this.providerRows.listAndCountPaymentProviders(filters, config)
+  }
+
+  async retrievePaymentProvider(id: string, config: FindConfig<PaymentProviderDTO> = {}): Promise<PaymentProviderDTO> {
+    await this.providers()
+    return this.providerRows.retrievePaymentProvider(id, config)
+  }
+
+  /** Opens a session with a provider for (part of) a collection; the provider's data is stored on it. */
+  async createPaymentSession(paymentCollectionId: string, input: CreatePaymentSessionInput): Promise<PaymentSessionDTO> {
+    const collection = await this.retrievePaymentCollection(paymentCollectionId)
+    if (typeof input.provider_id !== "string" || input.provider_id === "") {
+      throw new AgoraError(AgoraError.Types.INVALID_DATA, "provider_id is required to create a payment session")
+    }
+    const provider = (await this.providers()).get(input.provider_id)
+    const amount = input.amount ?? collection.amount
+    if (!money.isAmount(amount) || money.compare(amount, 0) < 0) {
+      throw new AgoraError(AgoraError.Types.INVALID_DATA, `amount must be a non-negative amount, got ${String(amount)}`)
+    }
+    const currency = input.currency_code ?? collection.currency_code
+    if (currency.toLowerCase() !== collection.currency_code.toLowerCase()) {
+      throw new AgoraError(
+        AgoraError.Types.INVALID_DATA,
+        `currency_code ${currency} does not match the currency ${collection.currency_code} of payment collection ${collection.id}`,
+      )
+    }
+    const sessionId = await this.database.transaction(async () => {
+      const session = await this.createPaymentSessions({
+        payment_collection_id: collection.id,
+        provider_id: input.provider_id,
+        amount: money.toDecimal(amount),
+        currency_code: collection.currency_code,
+        data: input.data ?? {},
+        context: input.context ?? null,
+      })
+      const started = await provider.initiatePayment({
+        amount: money.toDecimal(amount),
+        currency_code: collection.currency_code,
+        data: input.data ?? {},
+        context: { ...input.context, session_id: session.id },
+      })
+      await this.updatePaymentSessions({
+        id: session.id,
+        data: { ...input.data, ...started.data },
+        status: started.status ?? "pending",
+      })
+      await this.refreshCollection(collection.id)
+      return session.id
+    })
+    return this.retrievePaymentSession(sessionId)
+  }
+
+  /** Deletes a session that was not authorized, telling its provider. */
+  async deletePaymentSession(id: string): Promise<void> {
+    await this.database.transaction(async () => {
+      await this.lock("payment_session", id)
+      const session = await this.retrievePaymentSession(id)
+      const [payment] = await this.listPayments({ payment_session_id: id }, { select: ["id"], take: 1 })
+      if (payment) {
+        throw new AgoraError(
+          AgoraError.Types.NOT_ALLOWED,
+          `Payment session ${id} was authorized (payment ${payment.id}) and cannot be deleted`,
+        )
+      }
+      await (await this.providers()).get(session.provider_id).deletePayment({ data: session.data })
+      await this.deletePaymentSessions(id)
+      await this.refreshCollection(session.payment_collection_id)
+    })
+  }
+
+  /**
+   * Authorizes a session with its provider and makes the payment; idempotent once authorized. When the
+   * provider does not authorize, the session keeps the provider's status and the call fails with
+   * `not_allowed` (code `payment_requires_more_error` or `payment_authorization_error`).
+   */
+  async authorizePaymentSession(id: string, context: Record<string, unknown> = {}): Promise<PaymentDTO> {
+    const outcome = await this.database.transaction(async (): Promise<AuthorizationOutcome> => {
+      await this.lock("payment_session", id)
+      const session = await this.retrievePaymentSession(id)
+      const [existing] = await this.listPayments({ payment_session_id: id }, { take: 1 })
+      if (existing && session.authorized_at) return { paymentId: existing.id }
+      if (session.status === "canceled") {
+        throw new AgoraError(AgoraError.Types.NOT_ALLOWED, `Payment session ${id} was canceled and cannot be authorized`)
+      }
+      const provider = (await this.providers()).get(session.provider_id)
+      const result = await provider.authorizePayment({ data: session.data, context })
+      const data = result.data ?? session.data
+      if (result.status !== "authorized" && result.status !== "captured") {
+        await this.updatePaymentSessions({ id, status: result.status, data })
+        return { declinedBy: session.provider_id, status: result.status }
+      }
+      await this.updatePaymentSessions({ id, status: "authorized", data, authorized_at: new Date() })
+      const payment = await this.createPayments({
+        amount: session.amount,
+        currency_code: session.currency_code,
+        provider_id: session.provider_id,
+        data,
+        payment_collection_id: session.payment_collection_id,
+        payment_session_id: id,
+        // A provider that captures on authorization: the payment is captured in full at once.
+        captured_at: result.status === "captured" ? new Date() : null,
+      })
+      if (result.status === "captured") await this.createCaptures({ payment_id: payment.id, amount: session.amount })
+      await this.refreshCollection(session.payment_collection_id)
+      return { paymentId: payment.id }
+    })
+    if ("declinedBy" in outcome) {
+      const { declinedBy: provider, status } = outcome
+      const code = status === "requires_more" ? "payment_requires_more_error" : "payment_authorization_error"
+      throw new AgoraError(
+        AgoraError.Types.NOT_ALLOWED,
+        `Payment session ${id} was not authorized by ${provider}: its status is ${status}`,
+        code,
+      )
+    }
+    return this.retrievePayment(outcome.paymentId)
+  }
+
+  /** Captures `amount` (default: all that is left) of an authorized payment. Returns it with its captures. */
+  async capturePayment(input: CapturePaymentInput): Promise<PaymentDTO> {
+    const requested = positiveAmount(input.amount)
+    await this.database.transaction(async () => {
+      const payment = await this.lockedPayment(input.payment_id)
+      if (payment.canceled_at) {
+        throw new AgoraError(AgoraError.Types.INVALID_DATA, `Payment ${payment.id} was canceled and cannot be captured`)
+      }
+      const captured = money.sum(payment.captures ?? [], (capture) => capture.amount)
+      const remaining = money.subtract(payment.amount, captured)
+      if (requested === undefined && money.isZero(remaining)) return // already captured in full
+      const amount = requested ?? remaining
+      if (money.compare(amount, remaining) > 0) {
+        throw new AgoraError(
+          AgoraError.Types.INVALID_DATA,
+          `amount ${amount} cannot be captured from payment ${payment.id}: ${remaining} of the authorized ${payment.amount} is left to capture`,
+        )
+      }
+      await this.createCaptures({ payment_id: payment.id, amount, created_by: input.created_by ?? null })
+      const provider = (await this.providers()).get(payment.provider_id)
+      const result = await provider.capturePayment({ data: payment.data ?? {}, amount })
+      const inFull = money.compare(money.add(captured, amount), payment.amount) >= 0
+      await this.updatePayments({ id: payment.id, data: result.data ?? payment.data, captured_at: inFull ? new Date() : null })
+      await this.refreshCollection(payment.payment_collection_id)
+    })
+    return this.retrievePayment(input.payment_id, { relations: ["captures", "refunds"] })
+  }
+
+  /** Refunds `amount` (default: all that is captured and not yet refunded). Returns the payment with its refunds. */
+  async refundPayment(input: RefundPaymentInput): Promise<PaymentDTO> {
+    const requested = positiveAmount(input.amount)
+    await this.database.transaction(async () => {
+      const payment = await this.lockedPayment(input.payment_id)
+      const captured = money.sum(payment.captures ?? [], (capture) => capture.amount)
+      const refunded = money.sum(payment.refunds ?? [], (refund) => refund.amount)
+      const refundable = money.subtract(captured, refunded)
+      if (money.isZero(refundable)) {
+        throw new AgoraError(AgoraError.Types.INVALID_DATA, `Payment ${payment.id} has nothing captured left to refund`)
+      }
+      const amount = requested ?? refundable
+      if (money.compare(amount, refundable) > 0) {
+        throw new AgoraError(
+          AgoraError.Types.INVALID_DATA,
+          `amount ${amount} cannot be refunded from payment ${payment.id}: ${refundable} of the captured ${captured} is left to refund`,
+        )
+      }
+      await this.createRefunds({ payment_id: payment.id, amount, note: input.note ?? null, created_by: input.created_by ?? null })
+      const provider = (await this.providers()).get(payment.provider_id)
+      const result = await provider.refundPayment({ data: payment.data ?? {}, amount })
+      await this.updatePayments({ id: payment.id, data: result.data ?? payment.data })
+      await this.refreshCollection(payment.payment_collection_id)
+    })
+    return this.retrievePayment(input.payment_id, { relations: ["captures", "refunds"] })
+  }
+
+  /** Cancels a payment with nothing captured (or all of it refunded); idempotent. Its session becomes `canceled`. */
+  async cancelPayment(paymentId: string): Promise<PaymentDTO> {
+    await this.database.transaction(async () => {
+      const payment = await this.lockedPayment(paymentId)
+      if (payment.canceled_at) return
+      const captured = money.sum(payment.captures ?? [], (capture) => capture.amount)
+      const kept = money.subtract(captured, money.sum(payment.refunds ?? [], (refund) => refund.amount))
+      if (!money.isZero(kept)) {
+        throw new AgoraError(
+          AgoraError.Types.NOT_ALLOWED,
+          `Payment ${payment.id} has ${kept} captured and not refunded: refund it before canceling`,
+        )
+      }
+      const provider = (await this.providers()).get(payment.provider_id)
+      const result = await provider.cancelPayment({ data: payment.data ?? {} })
+      await this.updatePayments({ id: payment.id, data: result.data ?? payment.data, canceled_at: new Date() })
+      await this.updatePaymentSessions({ id: payment.payment_session_id, status: "canceled" })
+      await this.refreshCollection(payment.payment_collection_id)
+    })
+    return this.retrievePayment(paymentId)
+  }
+
+  /** Recomputes a collection's totals and status from its sessions, captures and refunds. */
+  private async refreshCollection(id: string): Promise<void> {
+    const totals = await readCollectionTotals(this.database, id)
+    if (!totals) return
+    const status = collectionStatus(totals)
+    const current = await this.retrievePaymentCollection(id, { select: ["completed_at"] })
+    await this.updatePaymentCollections({
+      id,
+      status,
+      authorized_amount: money.toDecimal(totals.authorized),
+      captured_amount: money.toDecimal(totals.captured),
+      refunded_amount: money.toDecimal(totals.refunded),
+      completed_at: status === "completed" ? (current.completed_at ?? new Date()) : null,
+    })
+  }
+
+  /** The payment with its captures and refunds, its row locked until the transaction ends. */
+  private async lockedPayment(id: string) {
+    if (typeof id !== "string" || id === "") {
+      throw new AgoraError(AgoraError.Types.INVALID_DATA, "payment_id is required")
+    }
+    await this.lock("payment", id)
+    return this.retrievePayment(id, { relations: ["captures", "refunds"] })
+  }
+
+  private async lock(table: "payment" | "payment_session", id: string): Promise<void> {
+    await this.database.execute(`select id from "${table}" where id = ? for update`, [id])
+  }
+
+  /**
+   * The provider registry, built on first use: providers may be files to import. The first use also
+   * records the configured providers in `payment_provider` (and disables rows no longer configured).
+   */
+  private providers(): Promise<PaymentProviderRegistry> {
+    this.registry ??= this.loadProviders().catch((error: unknown) => {
+      this.registry = undefined
+      throw error
+    })
+    return this.registry
+  }
+
+  private async loadProviders(): Promise<PaymentProviderRegistry> {
+    const registry = await PaymentProviderRegistry.load(this.options, rootDirOf(this.dependencies))
+    await syncProviderRows(this.database, registry.ids())
+    return registry
+  }
+}
+
+function positiveAmount(amount: Amount | undefined): string | undefined {
+  if (amount === undefined) return undefined
+  if (!money.isAmount(amount) || money.compare(amount, 0) <= 0) {
+    throw new AgoraError(AgoraError.Types.INVALID_DATA, `amount must be greater than 0, got ${String(amount)}`)
+  }
+  return money.toDecimal(amount)
+}
