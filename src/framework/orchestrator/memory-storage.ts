@@ -30,9 +30,10 @@ export type MemoryWorkflowStorageOptions = {
 
 /** Keeps runs in this process. Tests and single-process set-ups; shareable by several engines. */
 export class MemoryWorkflowStorage implements WorkflowStorage {
-  readonly #runs = new Map<string, Entry>()
-  /** Keys of finished runs, oldest first. */
-  readonly #finished = new Set<string>()
+  /** Runs by workflow id, then transaction id (no composite string key to build per checkpoint). */
+  readonly #runs = new Map<string, Map<string, Entry>>()
+  /** Finished runs, oldest first. */
+  readonly #finished = new Set<Entry>()
   readonly #copy: <T>(value: T) => T
   readonly #maxFinishedRuns: number
 
@@ -42,22 +43,22 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
   }
 
   async create(execution: ExecutionRecord): Promise<CreateRunResult> {
-    const key = runKey(execution)
-    const existing = this.#runs.get(key)
+    const existing = this.#get(execution)
     if (existing !== undefined) return { created: false, existing: this.#snapshot(existing) }
+    let ofWorkflow = this.#runs.get(execution.workflowId)
+    if (ofWorkflow === undefined) this.#runs.set(execution.workflowId, (ofWorkflow = new Map()))
     // The entry's execution is its own object, updated in place by checkpoints (no copy per step).
-    this.#runs.set(key, { execution: { ...this.#copy(execution) }, steps: new Map() })
+    ofWorkflow.set(execution.transactionId, { execution: { ...this.#copy(execution) }, steps: new Map() })
     return { created: true }
   }
 
   async load(workflowId: string, transactionId: string): Promise<StoredRun | undefined> {
-    const entry = this.#runs.get(runKey({ workflowId, transactionId }))
+    const entry = this.#get({ workflowId, transactionId })
     return entry === undefined ? undefined : this.#snapshot(entry)
   }
 
   async checkpoint(checkpoint: Checkpoint): Promise<void> {
-    const key = runKey(checkpoint)
-    const entry = this.#runs.get(key)
+    const entry = this.#get(checkpoint)
     if (entry === undefined) throw new Error(`Run ${checkpoint.workflowId}/${checkpoint.transactionId} does not exist`)
     if (entry.execution.owner !== checkpoint.owner) {
       throw new OwnershipLostError(checkpoint.workflowId, checkpoint.transactionId)
@@ -67,11 +68,11 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
     if (checkpoint.execution !== undefined) Object.assign(execution, this.#copy(checkpoint.execution))
     execution.heartbeatAt = checkpoint.at
     execution.updatedAt = checkpoint.at
-    if (isFinalState(entry.execution.state)) this.#rememberFinished(key)
+    if (isFinalState(entry.execution.state)) this.#rememberFinished(entry)
   }
 
   async acquire(request: AcquireRequest): Promise<StoredRun | undefined> {
-    const entry = this.#runs.get(runKey(request))
+    const entry = this.#get(request)
     if (entry === undefined) return undefined
     const { owner, heartbeatAt, recoveryAttempts } = entry.execution
     const free = owner === null || owner === request.owner || heartbeatAt < request.staleBefore
@@ -88,7 +89,7 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
 
   async listRecoverable(query: { readonly staleBefore: number; readonly limit: number }): Promise<RunKey[]> {
     const found: RunKey[] = []
-    for (const { execution } of this.#runs.values()) {
+    for (const { execution } of this.#entries()) {
       if (found.length >= query.limit) break
       const parked = execution.state === WorkflowState.WAITING && execution.owner === null
       const abandoned = !isFinalState(execution.state) && execution.heartbeatAt < query.staleBefore
@@ -99,10 +100,10 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
 
   async deleteExpired(now: number): Promise<number> {
     let deleted = 0
-    for (const [key, { execution }] of this.#runs) {
-      if (execution.retainUntil !== null && execution.retainUntil <= now) {
-        this.#runs.delete(key)
-        this.#finished.delete(key)
+    for (const entry of [...this.#entries()]) {
+      const { retainUntil } = entry.execution
+      if (retainUntil !== null && retainUntil <= now) {
+        this.#forget(entry)
         deleted++
       }
     }
@@ -110,36 +111,46 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
   }
 
   async loadById(id: string): Promise<StoredRun | undefined> {
-    for (const entry of this.#runs.values()) if (entry.execution.id === id) return this.#snapshot(entry)
+    for (const entry of this.#entries()) if (entry.execution.id === id) return this.#snapshot(entry)
     return undefined
   }
 
   async list(query: ListRunsQuery): Promise<{ runs: ExecutionRecord[]; count: number }> {
     const matches = (allowed: readonly string[] | undefined, value: string) => allowed === undefined || allowed.includes(value)
-    const found = [...this.#runs.values()]
+    const found = [...this.#entries()]
       .map((entry) => entry.execution)
       .filter((e) => matches(query.workflowId, e.workflowId) && matches(query.transactionId, e.transactionId) && matches(query.state, e.state))
       .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
     return { runs: found.slice(query.skip, query.skip + query.take).map((e) => this.#copy(e)), count: found.length }
   }
 
-  #rememberFinished(key: string): void {
-    this.#finished.delete(key)
-    this.#finished.add(key)
+  #rememberFinished(entry: Entry): void {
+    this.#finished.delete(entry)
+    this.#finished.add(entry)
     for (const oldest of this.#finished) {
       if (this.#finished.size <= this.#maxFinishedRuns) break
-      this.#finished.delete(oldest)
-      this.#runs.delete(oldest)
+      this.#forget(oldest)
     }
+  }
+
+  #get(key: RunKey): Entry | undefined {
+    return this.#runs.get(key.workflowId)?.get(key.transactionId)
+  }
+
+  *#entries(): Generator<Entry> {
+    for (const ofWorkflow of this.#runs.values()) yield* ofWorkflow.values()
+  }
+
+  #forget(entry: Entry): void {
+    const { workflowId, transactionId } = entry.execution
+    const ofWorkflow = this.#runs.get(workflowId)
+    ofWorkflow?.delete(transactionId)
+    if (ofWorkflow?.size === 0) this.#runs.delete(workflowId)
+    this.#finished.delete(entry)
   }
 
   #snapshot(entry: Entry): StoredRun {
     // A copy: the entry's execution changes in place with later checkpoints.
     return { execution: { ...this.#copy(entry.execution) }, steps: this.#copy([...entry.steps.values()]) }
   }
-}
-
-function runKey(key: RunKey): string {
-  // The length prefix keeps ids apart whatever characters they contain.
-  return `${key.workflowId.length}:${key.workflowId}${key.transactionId}`
 }
