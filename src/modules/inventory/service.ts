@@ -36,7 +36,7 @@ type LevelConfig = FindConfig<InventoryLevelRow>
  */
 export class InventoryModuleService extends InventoryTables {
   /** The generated row access beneath the methods below. */
-  private readonly tables = new InventoryTables({ database: this.database })
+  private readonly tables = new InventoryTables(this.moduleDependencies)
 
   override retrieveInventoryItem = async (id: string, config?: ItemConfig): Promise<InventoryItemDTO> =>
     withItemQuantities(this.database, await this.tables.retrieveInventoryItem(id, config))

@@ -13,7 +13,7 @@ type Returned = StockLocationRow & { address?: StockLocationAddressRow | null }
  */
 export class StockLocationModuleService extends StockLocationTables {
   /** The generated row access beneath the methods below. */
-  private readonly tables = new StockLocationTables({ database: this.database })
+  private readonly tables = new StockLocationTables(this.moduleDependencies)
 
   /** Creates locations, each with its address inline or by `address_id`; an inline address is returned with it. */
   override createStockLocations = oneOrMany((items: CreateStockLocationInput[]) => {

@@ -46,6 +46,8 @@ export type GeneratedMethods<Models extends ModelMap> = UnionToIntersection<
 export type ModuleServiceBase = {
   readonly database: Database
   readonly options: Record<string, unknown>
+  /** What the service was built with: a second generated instance built from it keeps the app's record hooks. */
+  readonly moduleDependencies: ModuleDependencies
 }
 
 export type ModuleServiceClass<Models extends ModelMap> = {
@@ -62,9 +64,11 @@ export function ModuleService<const Models extends ModelMap>(models: Models): Mo
     static readonly models = models
     readonly database: Database
     readonly options: Record<string, unknown>
+    readonly moduleDependencies: ModuleDependencies
 
     constructor(dependencies: ModuleDependencies, options: Record<string, unknown> = {}) {
       this.database = dependencies.database
+      this.moduleDependencies = dependencies
       this.options = options
       const hooks = optionalDependency(dependencies, RECORD_HOOKS_KEY)
       for (const [key, model] of Object.entries(models)) {
