@@ -31,5 +31,10 @@ export default defineConfig({
     { resolve: "./src/modules/order" },
     { resolve: "./src/modules/inventory" },
     { resolve: "./src/modules/stock-location" },
+    { resolve: "./src/modules/notification" },
+    {
+      resolve: "./src/modules/erp",
+      options: { baseUrl: process.env.ERP_URL, apiKey: process.env.ERP_API_KEY, timeoutMs: process.env.ERP_TIMEOUT_MS },
+    },
   ],
 })
