@@ -13,6 +13,7 @@ import type { LoadedModule } from "../modules/index.ts"
 import { WORKFLOW_ENGINE_KEY, WORKFLOW_MIGRATIONS_DIR } from "../orchestrator/index.ts"
 import { EVENT_BUS_KEY } from "../events/index.ts"
 import { createAppJobs, JOB_MIGRATIONS_DIR, JOB_SCHEDULER_KEY, type AppJobs } from "../jobs/index.ts"
+import { LOCKING_KEY, LOCKING_MIGRATIONS_DIR, LockingService } from "../locking/index.ts"
 import { createLogger } from "./logger.ts"
 import { createAppEvents, type AppEvents } from "./events.ts"
 import { createAppWorkflows, sqlQueryOf, type AppWorkflows } from "./workflows.ts"
@@ -101,6 +102,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
     jobsDir: options.jobsDir,
   })
   container.register(JOB_SCHEDULER_KEY, asValue(jobs.scheduler))
+  container.register(LOCKING_KEY, asValue(new LockingService(sqlQueryOf(database))))
   for (const { definition, options: moduleOptions } of modules) {
     const Service = definition.service
     container.register(definition.key, asFunction((cradle) => new Service(cradle, moduleOptions)).singleton())
@@ -128,6 +130,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
       runMigrations(orm, [
         { module: "workflow_engine", dir: WORKFLOW_MIGRATIONS_DIR },
         { module: "job_scheduler", dir: JOB_MIGRATIONS_DIR },
+        { module: "locking", dir: LOCKING_MIGRATIONS_DIR },
         ...modules.map((m) => ({ module: m.definition.key, dir: migrationsDir(m) })),
         links.migrations,
       ]),

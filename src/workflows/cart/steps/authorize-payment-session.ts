@@ -1,0 +1,24 @@
+import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
+import { PAYMENT_MODULE } from "../../../modules/payment/index.ts"
+import type { PaymentDTO, PaymentModuleService } from "../../../modules/payment/index.ts"
+
+export type AuthorizePaymentSessionStepInput = { id: string; context?: Record<string, unknown> }
+
+export const authorizePaymentSessionStepId = "authorize-payment-session-step"
+/**
+ * Authorizes a payment session with its provider, which makes the payment (the payment module
+ * answers an authorized session with its payment, so a repeated body authorizes once). A refusal
+ * fails the step with `not_allowed` (code `payment_authorization_error` or `payment_requires_more_error`).
+ * Its compensation cancels the payment with the provider.
+ */
+export const authorizePaymentSessionStep = createStep(
+  authorizePaymentSessionStepId,
+  async (input: AuthorizePaymentSessionStepInput, { container }) => {
+    const payment = await container.resolve<PaymentModuleService>(PAYMENT_MODULE).authorizePaymentSession(input.id, input.context ?? {})
+    return new StepResponse<PaymentDTO, string>(payment, payment.id)
+  },
+  async (paymentId, { container }) => {
+    if (!paymentId) return
+    await container.resolve<PaymentModuleService>(PAYMENT_MODULE).cancelPayment(paymentId)
+  },
+)

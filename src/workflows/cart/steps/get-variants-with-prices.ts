@@ -1,0 +1,105 @@
+import { AgoraError } from "../../../framework/errors/index.ts"
+import { money } from "../../../framework/money/index.ts"
+import type { Query } from "../../../framework/modules/index.ts"
+import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
+import { PRICING_MODULE } from "../../../modules/pricing/index.ts"
+import type { PricingModuleService } from "../../../modules/pricing/index.ts"
+import type { VariantForCart } from "../utils/types.ts"
+
+export type GetVariantsWithPricesStepInput = {
+  variant_ids: string[]
+  /** The pricing context of the cart. */
+  currency_code: string
+  region_id?: string | null
+}
+
+type VariantRow = {
+  id: string
+  title: string
+  sku: string | null
+  barcode: string | null
+  manage_inventory: boolean
+  allow_backorder: boolean
+  options: { value: string; option: { title: string } | null }[]
+  product: {
+    id: string
+    title: string
+    subtitle: string | null
+    description: string | null
+    handle: string
+    status: string
+    thumbnail: string | null
+    discountable: boolean
+    sales_channels: { id: string }[]
+  } | null
+  price_set: { id: string } | null
+  inventory_item_link: { inventory_item_id: string; required_quantity: number }[]
+  inventory_items: { id: string; requires_shipping: boolean }[]
+}
+
+const FIELDS = [
+  "id", "title", "sku", "barcode", "manage_inventory", "allow_backorder",
+  "options.value", "options.option.title",
+  "product.id", "product.title", "product.subtitle", "product.description", "product.handle", "product.status",
+  "product.thumbnail", "product.discountable", "product.sales_channels.id",
+  "price_set.id",
+  "inventory_item_link.inventory_item_id", "inventory_item_link.required_quantity",
+  "inventory_items.requires_shipping",
+]
+
+/**
+ * The variants a cart's lines are made from, with their product, inventory items and the price for
+ * the cart's currency and region (null when there is none); not_found naming the ids that do not exist.
+ */
+export const getVariantsWithPricesStepId = "get-variants-with-prices-step"
+export const getVariantsWithPricesStep = createStep(
+  getVariantsWithPricesStepId,
+  async (input: GetVariantsWithPricesStepInput, { container }) => {
+    const ids = [...new Set(input.variant_ids)]
+    if (ids.length === 0) return new StepResponse<VariantForCart[]>([])
+    const { data } = await container.resolve<Query>("query").graph<VariantRow>({ entity: "product_variant", fields: FIELDS, filters: { id: ids } })
+    const missing = ids.filter((id) => !data.some((variant) => variant.id === id))
+    if (missing.length > 0) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Variants with IDs ${missing.join(", ")} were not found`)
+
+    const priceSetIds = data.flatMap((variant) => (variant.price_set ? [variant.price_set.id] : []))
+    const context = { currency_code: input.currency_code, ...(input.region_id ? { region_id: input.region_id } : {}) }
+    const prices = await container.resolve<PricingModuleService>(PRICING_MODULE).calculatePrices({ id: priceSetIds }, { context })
+    const priceBySet = new Map(prices.map((price) => [price.id, price]))
+
+    const variants = ids.map((id): VariantForCart => {
+      const row = data.find((variant) => variant.id === id) as VariantRow
+      const price = row.price_set ? priceBySet.get(row.price_set.id) : undefined
+      const product = row.product
+      if (!product) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Product of variant ${id} was not found`)
+      return {
+        id: row.id,
+        title: row.title,
+        sku: row.sku,
+        barcode: row.barcode,
+        manage_inventory: row.manage_inventory,
+        allow_backorder: row.allow_backorder,
+        option_values: Object.fromEntries(row.options.map((value) => [value.option?.title ?? "", value.value])),
+        product: {
+          id: product.id,
+          title: product.title,
+          subtitle: product.subtitle,
+          description: product.description,
+          handle: product.handle,
+          status: product.status,
+          thumbnail: product.thumbnail,
+          discountable: product.discountable,
+          sales_channel_ids: product.sales_channels.map((channel) => channel.id),
+        },
+        calculated_price: price
+          ? { amount: money.toDecimal(price.calculated_amount), is_tax_inclusive: price.is_calculated_price_tax_inclusive }
+          : null,
+        inventory_items: row.inventory_item_link.map((link) => ({
+          inventory_item_id: link.inventory_item_id,
+          required_quantity: link.required_quantity,
+          requires_shipping: row.inventory_items.find((item) => item.id === link.inventory_item_id)?.requires_shipping ?? true,
+        })),
+      }
+    })
+    return new StepResponse(variants)
+  },
+)

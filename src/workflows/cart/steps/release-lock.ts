@@ -1,0 +1,18 @@
+import { LOCKING_KEY } from "../../../framework/locking/index.ts"
+import type { LockingService } from "../../../framework/locking/index.ts"
+import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
+import { runLockOwner } from "./acquire-lock.ts"
+
+export type ReleaseLockStepInput = {
+  key: string | string[]
+  /** Defaults to the run, as `acquireLockStep` does. */
+  ownerId?: string
+}
+
+export const releaseLockStepId = "release-lock-step"
+/** Gives back a lock taken by `acquireLockStep` in the same run. Nothing to undo. */
+export const releaseLockStep = createStep(releaseLockStepId, async (input: ReleaseLockStepInput, context) => {
+  const ownerId = input.ownerId ?? runLockOwner(context)
+  const released = await context.container.resolve<LockingService>(LOCKING_KEY).release(input.key, { ownerId })
+  return new StepResponse(released)
+})

@@ -1,0 +1,19 @@
+import { AgoraError } from "../../../framework/errors/index.ts"
+import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
+
+export type ValidateExistingPaymentCollectionStepInput = { cart: { id: string; payment_collection: { id: string } | null } }
+
+/** A cart is paid through one payment collection: refuses to create a second one. */
+export const validateExistingPaymentCollectionStepId = "validate-existing-payment-collection-step"
+export const validateExistingPaymentCollectionStep = createStep(
+  validateExistingPaymentCollectionStepId,
+  async ({ cart }: ValidateExistingPaymentCollectionStepInput) => {
+    if (cart.payment_collection) {
+      throw new AgoraError(
+        AgoraError.Types.INVALID_DATA,
+        `Cart ${cart.id} already has a payment collection (${cart.payment_collection.id})`,
+      )
+    }
+    return new StepResponse(undefined)
+  },
+)

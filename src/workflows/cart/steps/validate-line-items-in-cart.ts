@@ -1,0 +1,15 @@
+import { AgoraError } from "../../../framework/errors/index.ts"
+import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
+
+export type ValidateLineItemsInCartStepInput = { cart: { id: string; items: { id: string }[] }; ids: string[] }
+
+/** The lines must be lines of this cart: not_found naming the first that is not. */
+export const validateLineItemsInCartStepId = "validate-line-items-in-cart-step"
+export const validateLineItemsInCartStep = createStep(
+  validateLineItemsInCartStepId,
+  async ({ cart, ids }: ValidateLineItemsInCartStepInput) => {
+    const missing = ids.find((id) => !cart.items.some((item) => item.id === id))
+    if (missing !== undefined) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Line item with id: ${missing} was not found`)
+    return new StepResponse(undefined)
+  },
+)

@@ -1,0 +1,63 @@
+import { createHook, createWorkflow, transform, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
+import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
+import { emitEventStep } from "../../common/index.ts"
+import { CartEvents } from "../events.ts"
+import { confirmInventoryStep } from "../steps/confirm-inventory.ts"
+import { createLineItemsStep } from "../steps/create-line-items.ts"
+import { getVariantsWithPricesStep } from "../steps/get-variants-with-prices.ts"
+import { acquireLockStep } from "../steps/acquire-lock.ts"
+import { releaseLockStep } from "../steps/release-lock.ts"
+import { retrieveCartStep } from "../steps/retrieve-cart.ts"
+import { CART_LOCK_TIMEOUT, CART_LOCK_TTL } from "../utils/cart-lock.ts"
+import { updateLineItemsStep } from "../steps/update-line-items.ts"
+import { validateCartStep } from "../steps/validate-cart.ts"
+import { validateVariantPricesStep } from "../steps/validate-variant-prices.ts"
+import { validateVariantSalesChannelsStep } from "../steps/validate-variant-sales-channels.ts"
+import { checkItems, lineItemActions, lineItemData, variantQuantities } from "../utils/line-items.ts"
+import type { CartItemInput } from "../utils/types.ts"
+import { refreshPaymentCollectionForCartWorkflow } from "./refresh-payment-collection-for-cart.ts"
+
+export type AddToCartWorkflowInput = {
+  cart_id: string
+  items: CartItemInput[]
+  additional_data?: Record<string, unknown>
+}
+
+/**
+ * Adds variants to a cart: each must be of a published product sold in the cart's sales channel,
+ * priced in the cart's currency and region, and covered by stock at the channel's locations (unless
+ * it does not manage inventory or allows backorders). A variant already in the cart with the same
+ * metadata adds to that line's quantity. Hook `validate` runs before anything is written.
+ */
+export const addToCartWorkflowId = "add-to-cart"
+export const addToCartWorkflow = createWorkflow(addToCartWorkflowId, (input: WorkflowData<AddToCartWorkflowInput>) => {
+  acquireLockStep({ key: input.cart_id, timeout: CART_LOCK_TIMEOUT, ttl: CART_LOCK_TTL })
+  const cart = retrieveCartStep({ id: input.cart_id })
+  validateCartStep({ cart })
+
+  const items = transform({ input }, ({ input }) => checkItems(input.items))
+  const variantIds = transform({ items }, ({ items }) => items.map((item) => item.variant_id))
+  const variants = getVariantsWithPricesStep({ variant_ids: variantIds, currency_code: cart.currency_code, region_id: cart.region_id })
+  validateVariantSalesChannelsStep({ sales_channel_id: cart.sales_channel_id, variants })
+  validateVariantPricesStep({ variants })
+
+  const actions = transform({ cart, items, variants }, ({ cart, items, variants }) =>
+    lineItemActions(
+      cart.items,
+      items.map((item) => lineItemData(variants.find((variant) => variant.id === item.variant_id)!, item.quantity, item.metadata)),
+    ),
+  )
+  const stockNeeded = transform({ cart, items }, ({ cart, items }) => variantQuantities(cart.items, items))
+  confirmInventoryStep({ sales_channel_id: cart.sales_channel_id, items: stockNeeded })
+
+  const validate = createHook("validate", { input, cart })
+
+  createLineItemsStep({ id: cart.id, items: actions.itemsToCreate })
+  updateLineItemsStep(actions.itemsToUpdate)
+  refreshPaymentCollectionForCartWorkflow.runAsStep({ input: { cart_id: input.cart_id } })
+  emitEventStep({ name: CartEvents.UPDATED, data: { id: input.cart_id } })
+
+  releaseLockStep({ key: input.cart_id })
+  const updated = retrieveCartStep({ id: input.cart_id }).config({ name: "retrieve-updated-cart-step" })
+  return new WorkflowResponse(updated, { hooks: [validate] })
+})

@@ -1,0 +1,75 @@
+import { createHook, createWorkflow, parallelize, transform, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
+import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
+import type { CartAddressInput } from "../../../modules/cart/index.ts"
+import { emitEventStep } from "../../common/index.ts"
+import { CartEvents } from "../events.ts"
+import { confirmInventoryStep } from "../steps/confirm-inventory.ts"
+import { createCartsStep } from "../steps/create-carts.ts"
+import { findOneOrAnyRegionStep } from "../steps/find-one-or-any-region.ts"
+import { findOrCreateCustomerStep } from "../steps/find-or-create-customer.ts"
+import { findSalesChannelStep } from "../steps/find-sales-channel.ts"
+import { getVariantsWithPricesStep } from "../steps/get-variants-with-prices.ts"
+import { prepareCartToCreateStep } from "../steps/prepare-cart-to-create.ts"
+import { validateVariantPricesStep } from "../steps/validate-variant-prices.ts"
+import { validateVariantSalesChannelsStep } from "../steps/validate-variant-sales-channels.ts"
+import { lineItemActions, lineItemData, variantQuantities } from "../utils/line-items.ts"
+import type { CartItemInput, CartWithLinks } from "../utils/types.ts"
+
+export type CreateCartWorkflowInput = {
+  /** Defaults to the store's default region, else any region. */
+  region_id?: string | null
+  /** Must be the region's currency, which it defaults to. */
+  currency_code?: string | null
+  email?: string | null
+  /** The signed-in customer (the store route passes the token's). */
+  customer_id?: string | null
+  /** Defaults to the publishable key's only channel, else the store's default channel. */
+  sales_channel_id?: string | null
+  /** The storefront's publishable key: a cart is in one of its sales channels (API.md §4). */
+  publishable_key_id?: string | null
+  shipping_address?: CartAddressInput | null
+  billing_address?: CartAddressInput | null
+  items?: CartItemInput[]
+  metadata?: Record<string, unknown> | null
+  additional_data?: Record<string, unknown>
+}
+
+/**
+ * Creates a cart in a region (its currency), a sales channel, for a customer (the signed-in one,
+ * or the guest of the email), with lines added as `addToCartWorkflow` adds them. Hooks: `validate`
+ * before anything is written, `cartCreated` after. Publishes `cart.created`.
+ */
+export const createCartWorkflowId = "create-cart"
+export const createCartWorkflow = createWorkflow(createCartWorkflowId, (input: WorkflowData<CreateCartWorkflowInput>) => {
+  const [salesChannel, region] = parallelize(
+    findSalesChannelStep({ sales_channel_id: input.sales_channel_id, publishable_key_id: input.publishable_key_id }),
+    findOneOrAnyRegionStep({ region_id: input.region_id }),
+  )
+  const prepared = prepareCartToCreateStep({ input, region, sales_channel: salesChannel })
+
+  const variantIds = transform({ prepared }, ({ prepared }) => prepared.items.map((item) => item.variant_id))
+  const variants = getVariantsWithPricesStep({ variant_ids: variantIds, currency_code: region.currency_code, region_id: region.id })
+  validateVariantSalesChannelsStep({ sales_channel_id: salesChannel.id, variants })
+  validateVariantPricesStep({ variants })
+  const stockNeeded = transform({ prepared }, ({ prepared }) => variantQuantities([], prepared.items))
+  confirmInventoryStep({ sales_channel_id: salesChannel.id, items: stockNeeded })
+
+  const cartToCreate = transform({ prepared, variants }, ({ prepared, variants }) => {
+    const { items, ...cart } = prepared
+    const lines = items.map((item) => lineItemData(variants.find((variant) => variant.id === item.variant_id)!, item.quantity, item.metadata))
+    return { ...cart, items: lineItemActions([], lines).itemsToCreate }
+  })
+  const validate = createHook("validate", { input, cart: cartToCreate })
+
+  const customer = findOrCreateCustomerStep({ customer_id: input.customer_id, email: input.email })
+  const cartInput = transform({ cartToCreate, customer }, ({ cartToCreate, customer }) => ({
+    ...cartToCreate,
+    customer_id: customer.customer?.id ?? null,
+    email: customer.email,
+  }))
+  const carts = createCartsStep([cartInput])
+  const cart = transform({ carts }, ({ carts }): CartWithLinks => ({ ...carts[0]!, payment_collection: null }))
+  emitEventStep({ name: CartEvents.CREATED, data: { id: cart.id } })
+  const cartCreated = createHook("cartCreated", { cart, additional_data: input.additional_data })
+  return new WorkflowResponse(cart, { hooks: [validate, cartCreated] })
+})

@@ -1,0 +1,52 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
+import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
+import { createPaymentSessionStep } from "../steps/create-payment-session.ts"
+import { deletePaymentSessionsStep } from "../steps/delete-payment-sessions.ts"
+import { retrievePaymentCollectionStep } from "../steps/retrieve-payment-collection.ts"
+import { validateCartStep } from "../steps/validate-cart.ts"
+import { validatePaymentProviderInRegionStep } from "../steps/validate-payment-provider-in-region.ts"
+
+export type CreatePaymentSessionsWorkflowInput = {
+  payment_collection_id: string
+  provider_id: string
+  /** The signed-in customer, attached to the payment context. */
+  customer_id?: string | null
+  data?: Record<string, unknown>
+  context?: Record<string, unknown>
+}
+
+/**
+ * Opens a payment session with a provider for a collection's amount, and deletes the collection's
+ * other sessions (one way of paying at a time, as in Medusa). For a cart's collection the provider
+ * must be offered in the cart's region and the cart must still be open. Returns the session.
+ */
+export const createPaymentSessionsWorkflowId = "create-payment-sessions"
+export const createPaymentSessionsWorkflow = createWorkflow(
+  createPaymentSessionsWorkflowId,
+  (input: WorkflowData<CreatePaymentSessionsWorkflowInput>) => {
+    const collection = retrievePaymentCollectionStep({ id: input.payment_collection_id })
+    when("collection-of-a-cart", { collection }, ({ collection }) => collection.cart !== null).then(() => {
+      validateCartStep({ cart: transform({ collection }, ({ collection }) => collection.cart!) })
+    })
+    validatePaymentProviderInRegionStep({
+      provider_id: input.provider_id,
+      region_id: transform({ collection }, ({ collection }) => collection.cart?.region_id ?? null),
+    })
+    const sessionInput = transform({ collection, input }, ({ collection, input }) => {
+      const customerId = input.customer_id ?? collection.cart?.customer_id
+      return {
+        payment_collection_id: collection.id,
+        provider_id: input.provider_id,
+        data: input.data ?? {},
+        context: {
+          ...input.context,
+          ...(collection.cart ? { cart_id: collection.cart.id, email: collection.cart.email } : {}),
+          ...(customerId ? { customer: { id: customerId } } : {}),
+        },
+      }
+    })
+    const session = createPaymentSessionStep(sessionInput)
+    deletePaymentSessionsStep(transform({ collection }, ({ collection }) => ({ ids: collection.payment_sessions.map((s) => s.id) })))
+    return new WorkflowResponse(session)
+  },
+)

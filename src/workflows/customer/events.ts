@@ -1,0 +1,4 @@
+/** Events of the customer flows, with Medusa's names; each carries `{ id }`. */
+export const CustomerEvents = {
+  CREATED: "customer.created",
+} as const

@@ -1,0 +1,5 @@
+export { CustomerEvents } from "./events.ts"
+export * from "./steps/create-customers.ts"
+export * from "./steps/set-auth-app-metadata.ts"
+export * from "./steps/validate-customer-account-creation.ts"
+export * from "./workflows/create-customer-account.ts"
