@@ -83,7 +83,7 @@ function linkedKey(entity: GraphEntity, key: string, alias: string, value: unkno
   const link = entity.linkKeys.get(key)
   if (!link) throw unknownField(entity, key)
   const row = context.aliases.next()
-  const where = [`${row}."${link.from}" = ${alias}."id"`]
+  const where = [`${row}."${link.from}" = ${alias}."${entity.primaryKey}"`]
   if (!context.withDeleted) where.push(`${row}."deleted_at" is null`)
   if (value === null) return `not exists (select 1 from "${link.table}" ${row} where ${where.join(" and ")})`
   where.push(...column(`${row}."${link.to}"`, key, value, context))

@@ -45,7 +45,7 @@ export function compileGraph(graph: EntityGraph, selection: Selection, options: 
   where.push(...compileFilters(entity, root, options.filters, { graph, aliases, params: filterParams, withDeleted: options.withDeleted }))
   const whereSql = where.length > 0 ? ` where ${where.join(" and ")}` : ""
   const order = parseOrder(graph, entity, options.order)
-  const orderSql = orderBy(order, root)
+  const orderSql = orderBy(order, root, entity.primaryKey)
 
   const params = [...filterParams]
   let page = `select ${root}.*, count(*) over() as "__total" from "${entity.table}" ${root}${whereSql} order by ${orderSql}`
@@ -91,7 +91,7 @@ function relationOf(relation: GraphRelation, selection: Selection, parentAlias: 
   const object = objectOf(selection, alias, order, context)
   const where = source.where.join(" and ")
   if (!relation.list) return `(select ${object} from ${source.from} where ${where} limit 1)`
-  return `(select coalesce(json_agg(${object} order by ${orderBy(order, alias)}), '[]'::json) from ${source.from} where ${where})`
+  return `(select coalesce(json_agg(${object} order by ${orderBy(order, alias, selection.entity.primaryKey)}), '[]'::json) from ${source.from} where ${where})`
 }
 
 /** `{ created_at: "DESC", variants: { title: "ASC" } }`: columns of the entity, and orders of its list relations. */
@@ -124,9 +124,9 @@ function parseOrder(graph: EntityGraph, entity: GraphEntity, order: unknown): Or
   return parsed
 }
 
-function orderBy(order: Order, alias: string): string {
+function orderBy(order: Order, alias: string, primaryKey: string): string {
   const terms = order.columns.map(([column, direction]) => `${alias}."${column}" ${direction}`)
-  if (!order.columns.some(([column]) => column === "id")) terms.push(`${alias}."id" asc`)
+  if (!order.columns.some(([column]) => column === primaryKey)) terms.push(`${alias}."${primaryKey}" asc`)
   return terms.join(", ")
 }
 

@@ -18,9 +18,9 @@ export type ColumnKind = "plain" | "date" | "decimal"
  * join table (a many-to-many's pivot, or a link table) pair this row's id with the target's.
  */
 export type RelationPath =
-  | { kind: "column"; column: string }
-  | { kind: "reverse"; column: string }
-  | { kind: "through"; table: string; from: string; to: string; softDeletes: boolean }
+  | { kind: "column"; column: string; targetKey: string }
+  | { kind: "reverse"; column: string; parentKey: string }
+  | { kind: "through"; table: string; from: string; to: string; softDeletes: boolean; parentKey: string; targetKey: string }
 
 export type GraphRelation = { name: string; target: string; list: boolean; path: RelationPath }
 
@@ -30,6 +30,8 @@ export type LinkKeyFilter = { table: string; from: string; to: string }
 export type GraphEntity = {
   name: string
   table: string
+  /** The primary key column: `id`, or the model's own (a country's `iso_2`). */
+  primaryKey: string
   columns: Map<string, ColumnKind>
   searchable: string[]
   relations: Map<string, GraphRelation>
@@ -50,13 +52,14 @@ export class EntityGraph {
       ]) {
         const entity = this.entities.get(side.linkable.entity)
         if (!entity) continue
-        const path = { kind: "through", table: link.tableName, from: side.column, to: other.column, softDeletes: true } as const
+        const keys = { parentKey: side.linkable.primaryKey, targetKey: other.linkable.primaryKey }
+        const path = { kind: "through", table: link.tableName, from: side.column, to: other.column, softDeletes: true, ...keys } as const
         entity.relations.set(other.alias, { name: other.alias, target: other.linkable.entity, list: other.isList, path })
         entity.relations.set(`${other.linkable.entity}_link`, {
           name: `${other.linkable.entity}_link`,
           target: link.entryPoint,
           list: other.isList,
-          path: { kind: "reverse", column: side.column },
+          path: { kind: "reverse", column: side.column, parentKey: side.linkable.primaryKey },
         })
         entity.linkKeys.set(other.column, { table: link.tableName, from: side.column, to: other.column })
       }
@@ -84,25 +87,35 @@ function modelEntity(model: AnyModel, orm: MikroORM): GraphEntity {
       if (field.definition.kind === "bigNumber") columns.set(key, "decimal")
       continue
     }
-    const target = field.definition.target().name
+    const targetModel = field.definition.target()
+    const target = targetModel.name
     switch (field.definition.kind) {
       case "belongsTo":
-        relations.set(key, { name: key, target, list: false, path: { kind: "column", column: `${key}_id` } })
+        relations.set(key, { name: key, target, list: false, path: { kind: "column", column: `${key}_id`, targetKey: primaryKeyOf(targetModel) } })
         break
-      case "hasMany":
-        relations.set(key, { name: key, target, list: true, path: { kind: "reverse", column: `${inverseKey(model, field)}_id` } })
+      case "hasMany": {
+        const path = { kind: "reverse", column: `${inverseKey(model, field)}_id`, parentKey: primaryKeyOf(model) } as const
+        relations.set(key, { name: key, target, list: true, path })
         break
+      }
       case "manyToMany": {
         const property = metadata?.properties[key as never] as { pivotTable?: string; joinColumns?: string[]; inverseJoinColumns?: string[] } | undefined
         const from = property?.joinColumns?.[0]
         const to = property?.inverseJoinColumns?.[0]
         if (!property?.pivotTable || !from || !to) throw new Error(`Query: cannot find the join table of ${model.name}.${key}`)
-        relations.set(key, { name: key, target, list: true, path: { kind: "through", table: property.pivotTable, from, to, softDeletes: false } })
+        const keys = { parentKey: primaryKeyOf(model), targetKey: primaryKeyOf(targetModel) }
+        relations.set(key, { name: key, target, list: true, path: { kind: "through", table: property.pivotTable, from, to, softDeletes: false, ...keys } })
         break
       }
     }
   }
-  return { name: model.name, table: model.tableName, columns, searchable: searchableColumns(model), relations, linkKeys: new Map() }
+  const primaryKey = primaryKeyOf(model)
+  return { name: model.name, table: model.tableName, primaryKey, columns, searchable: searchableColumns(model), relations, linkKeys: new Map() }
+}
+
+function primaryKeyOf(model: AnyModel): string {
+  const key = Object.entries(model.schema).find(([, field]) => field instanceof Property && field.definition.primaryKey)?.[0]
+  return key ?? "id"
 }
 
 function linkEntity(link: LinkDefinition): GraphEntity {
@@ -115,7 +128,7 @@ function linkEntity(link: LinkDefinition): GraphEntity {
   const relations = new Map<string, GraphRelation>()
   for (const side of [link.left, link.right]) {
     const name = side.linkable.entity
-    relations.set(name, { name, target: name, list: false, path: { kind: "column", column: side.column } })
+    relations.set(name, { name, target: name, list: false, path: { kind: "column", column: side.column, targetKey: side.linkable.primaryKey } })
   }
-  return { name: link.entryPoint, table: link.tableName, columns, searchable: [], relations, linkKeys: new Map() }
+  return { name: link.entryPoint, table: link.tableName, primaryKey: "id", columns, searchable: [], relations, linkKeys: new Map() }
 }

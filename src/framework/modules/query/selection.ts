@@ -59,7 +59,8 @@ function newNode(entity: GraphEntity): Node {
 }
 
 function toSelection(node: Node): Selection {
-  const columns = node.all ? [...node.entity.columns.keys()] : ["id", ...[...node.columns].filter((column) => column !== "id")]
+  const key = node.entity.primaryKey
+  const columns = node.all ? [...node.entity.columns.keys()] : [key, ...[...node.columns].filter((column) => column !== key)]
   return {
     entity: node.entity,
     columns,

@@ -24,12 +24,12 @@ export function joinSource(
   const path = relation.path
   const where: string[] = []
   let from = `"${target.table}" ${alias}`
-  if (path.kind === "column") where.push(`${alias}."id" = ${parentAlias}."${path.column}"`)
-  else if (path.kind === "reverse") where.push(`${alias}."${path.column}" = ${parentAlias}."id"`)
+  if (path.kind === "column") where.push(`${alias}."${path.targetKey}" = ${parentAlias}."${path.column}"`)
+  else if (path.kind === "reverse") where.push(`${alias}."${path.column}" = ${parentAlias}."${path.parentKey}"`)
   else {
     const join = aliases.next()
-    from += ` join "${path.table}" ${join} on ${join}."${path.to}" = ${alias}."id"`
-    where.push(`${join}."${path.from}" = ${parentAlias}."id"`)
+    from += ` join "${path.table}" ${join} on ${join}."${path.to}" = ${alias}."${path.targetKey}"`
+    where.push(`${join}."${path.from}" = ${parentAlias}."${path.parentKey}"`)
     if (path.softDeletes && !withDeleted) where.push(`${join}."deleted_at" is null`)
   }
   if (!withDeleted) where.push(`${alias}."deleted_at" is null`)
