@@ -89,3 +89,17 @@ test("an unknown extra column is refused, naming it and the link", async () => {
   expect(error.message).toBe("Link product_variant<->inventory_item has no column 'quantity'")
   expect(await t.link.list(itemLink(variantId, mug))).toEqual([])
 })
+
+test.each([
+  ["two", "'required_quantity' must be a whole number"],
+  [1.5, "'required_quantity' must be a whole number"],
+  [null, "'required_quantity' must not be null"],
+])("a required_quantity of %j is refused as invalid data, and nothing is linked", async (value, message) => {
+  const { variantId, mug } = await bundle()
+
+  const error = await rejection(t.link.create(itemLink(variantId, mug, { required_quantity: value })))
+
+  expect(error.type).toBe("invalid_data")
+  expect(error.message).toContain(message)
+  expect(await t.link.list(itemLink(variantId, mug))).toEqual([])
+})

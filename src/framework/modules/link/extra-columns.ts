@@ -83,3 +83,26 @@ function defaultSql(label: string, name: string, type: ExtraColumnType, value: s
 function quote(value: string): string {
   return `'${value.replace(/'/g, "''")}'`
 }
+
+/** Why a value cannot be stored in an extra column, or undefined when it can. */
+export function extraValueProblem(column: ExtraColumn, value: unknown): string | undefined {
+  if (value === undefined) return undefined
+  if (value === null) return column.nullable ? undefined : "must not be null"
+  switch (column.type) {
+    case "integer":
+    case "bigint":
+      return Number.isSafeInteger(value) || (typeof value === "string" && /^-?\d+$/.test(value)) ? undefined : "must be a whole number"
+    case "decimal":
+      return (typeof value === "number" && Number.isFinite(value)) || (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value))
+        ? undefined
+        : "must be a number"
+    case "boolean":
+      return typeof value === "boolean" ? undefined : "must be true or false"
+    case "datetime":
+      return value instanceof Date || (typeof value === "string" && !Number.isNaN(Date.parse(value))) ? undefined : "must be a date"
+    case "json":
+      return undefined
+    default:
+      return typeof value === "string" ? undefined : "must be a string"
+  }
+}

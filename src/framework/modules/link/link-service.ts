@@ -5,6 +5,7 @@ import type { LinkCascade } from "./link-cascade.ts"
 import type { LinkRegistry } from "./link-registry.ts"
 import { inList, unique } from "./link-table-store.ts"
 import type { LinkPair, LinkRow, LinkTableStore } from "./link-table-store.ts"
+import { extraValueProblem } from "./extra-columns.ts"
 
 /**
  * Two records to link, each under its module's key and its foreign key, in the order of the link's
@@ -161,10 +162,13 @@ export class LinkService {
     if (typeof data !== "object" || Array.isArray(data)) {
       throw new AgoraError(AgoraError.Types.INVALID_DATA, `Link ${link.label}: data must be an object of its extra columns`)
     }
-    for (const key of Object.keys(data)) {
-      if (!(key in link.extraColumns)) {
+    for (const [key, value] of Object.entries(data)) {
+      const column = link.extraColumns[key]
+      if (column === undefined) {
         throw new AgoraError(AgoraError.Types.INVALID_DATA, `Link ${link.label} has no column '${key}'`)
       }
+      const problem = extraValueProblem(column, value)
+      if (problem !== undefined) throw new AgoraError(AgoraError.Types.INVALID_DATA, `Link ${link.label}: '${key}' ${problem}`)
     }
     return data as Record<string, unknown>
   }
