@@ -4,10 +4,11 @@ import ProductModule from "../modules/product/index.ts"
 
 /**
  * A variant's prices live in one price set (`product_variant.price_set`, `price_set.product_variant`);
- * deleting the variant deletes its price set. Table and id prefix as Medusa's.
+ * deleting the variant deletes its price set. Table and id prefix as Medusa's, and Medusa's
+ * shortcut: `variants.prices.*` in Query reads the prices of the variant's price set.
  */
 export default defineLink(
   { linkable: ProductModule.linkable.productVariant, deleteCascade: true },
   PricingModule.linkable.priceSet,
-  { database: { table: "product_variant_price_set", idPrefix: "pvps" } },
+  { database: { table: "product_variant_price_set", idPrefix: "pvps" }, fieldAlias: { prices: "price_set.prices" } },
 )

@@ -37,12 +37,13 @@ async function counted(graphQuery: GraphQuery) {
 
 const page = (take: number): GraphQuery => ({
   entity: "product",
-  fields: ["id", "title", "variants.*", "variants.price_set.prices.*", "brand.*"],
+  // `variants.prices` is the link's Medusa shortcut for `variants.price_set.prices`.
+  fields: ["id", "title", "variants.*", "variants.prices.*", "brand.*"],
   pagination: { take, order: { created_at: "DESC" } },
 })
 
 type Price = { amount: string; currency_code: string }
-type Variant = { id: string; sku: string; product_id: string; price_set: { id: string; prices: Price[] } }
+type Variant = { id: string; sku: string; product_id: string; prices: Price[] }
 type Product = { id: string; title: string; variants: Variant[]; brand: { id: string; name: string } }
 
 /** Product `n` as seeded, in the shape the page asks for. */
@@ -55,12 +56,10 @@ function expectedProduct(n: number) {
       id: variantId(n, v),
       sku: `SKU-${n}-${v}`,
       product_id: productId(n),
-      price_set: {
-        prices: expect.arrayContaining([
-          expect.objectContaining({ amount: priceOf(n, v, "usd"), currency_code: "usd" }),
-          expect.objectContaining({ amount: priceOf(n, v, "eur"), currency_code: "eur" }),
-        ]),
-      },
+      prices: expect.arrayContaining([
+        expect.objectContaining({ amount: priceOf(n, v, "usd"), currency_code: "usd" }),
+        expect.objectContaining({ amount: priceOf(n, v, "eur"), currency_code: "eur" }),
+      ]),
     })),
     brand: { id: `brand_${String(n).padStart(6, "0")}`, name: `Brand ${n}` },
   }
@@ -81,7 +80,7 @@ test("a page of 1 and a page of 100 products with variants, prices and brand tak
   products.forEach((product, i) => {
     expect(product).toMatchObject(expectedProduct(i + 1))
     expect(product.variants).toHaveLength(catalog.variantsPerProduct)
-    for (const variant of product.variants) expect(variant.price_set.prices).toHaveLength(2)
+    for (const variant of product.variants) expect(variant.prices).toHaveLength(2)
   })
 })
 
@@ -97,4 +96,19 @@ test("filtering on a linked field happens in SQL: the products of a sales channe
   expect((result.data as Product[]).map((product) => product.id)).toEqual(
     Array.from({ length: 20 }, (_, i) => productId(3 * (i + 1))),
   )
+})
+
+test("the variants.prices shortcut filters too, in the same single statement", async () => {
+  const amount = priceOf(7, 1, "usd")
+  const { result, statements } = await counted({
+    ...page(20),
+    filters: { variants: { prices: { amount, currency_code: "usd" } } },
+  })
+
+  expect(statements).toHaveLength(1)
+  const ids = (result.data as Product[]).map((product) => product.id)
+  expect(ids).toContain(productId(7))
+  for (const product of result.data as Product[]) {
+    expect(product.variants.some((variant) => variant.prices.some((p) => p.currency_code === "usd" && Number(p.amount) === Number(amount)))).toBe(true)
+  }
 })

@@ -9,6 +9,11 @@ const LINK_DEFINITION = Symbol.for("agora.link")
 export type LinkSideInput = Linkable | { linkable: Linkable; isList?: boolean; deleteCascade?: boolean }
 
 export type LinkOptions = {
+  /**
+   * Shortcuts Query offers on the first side's model, as Medusa's: `{ prices: "price_set.prices" }`
+   * lets `variants.prices.*` read through the link to the price set's prices.
+   */
+  fieldAlias?: Record<string, string>
   database?: {
     /** The link table's name; defaults to `<moduleA>_<modelA>_<moduleB>_<modelB>`. */
     table?: string
@@ -43,6 +48,8 @@ export type LinkDefinition = {
   readonly extraColumns: Record<string, ExtraColumn>
   /** `product<->brand`, for messages. */
   readonly label: string
+  /** Query shortcuts on the first side's model: alias name → dotted path of relations. */
+  readonly fieldAlias: Readonly<Record<string, string>>
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/
@@ -66,6 +73,12 @@ export function defineLink(left: LinkSideInput, right: LinkSideInput, options: L
   const idPrefix = options.database?.idPrefix ?? "link"
   if (!/^[a-z0-9]+$/.test(idPrefix)) throw new Error(`Link ${label}: idPrefix "${idPrefix}" must hold only a-z and 0-9`)
   const extraColumns = toExtraColumns(label, options.database?.extraColumns ?? {}, ["id", a.column, b.column])
+  const fieldAlias = options.fieldAlias ?? {}
+  for (const [name, path] of Object.entries(fieldAlias)) {
+    if (!IDENTIFIER.test(name) || !/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)+$/.test(path)) {
+      throw new Error(`Link ${label}: fieldAlias "${name}" must be an identifier naming a dotted path of at least two relations, got "${path}"`)
+    }
+  }
   return Object.freeze({
     [LINK_DEFINITION]: true as const,
     left: { ...a, alias: aliasOf(a) },
@@ -75,6 +88,7 @@ export function defineLink(left: LinkSideInput, right: LinkSideInput, options: L
     idPrefix,
     extraColumns,
     label,
+    fieldAlias: Object.freeze({ ...fieldAlias }),
   })
 }
 

@@ -21,6 +21,8 @@ export type RelationPath =
   | { kind: "column"; column: string; targetKey: string }
   | { kind: "reverse"; column: string; parentKey: string }
   | { kind: "through"; table: string; from: string; to: string; softDeletes: boolean; parentKey: string; targetKey: string }
+  /** A link's `fieldAlias`: several relations walked in turn (`prices` = `price_set` then `prices`). */
+  | { kind: "alias"; hops: readonly { relation: GraphRelation; entity: GraphEntity }[] }
 
 export type GraphRelation = { name: string; target: string; list: boolean; path: RelationPath }
 
@@ -64,6 +66,27 @@ export class EntityGraph {
         entity.linkKeys.set(other.column, { table: link.tableName, from: side.column, to: other.column })
       }
     }
+    for (const link of links.links) {
+      for (const [name, path] of Object.entries(link.fieldAlias)) this.#addAlias(link.left.linkable.entity, name, path, link.label)
+    }
+  }
+
+  #addAlias(entityName: string, name: string, path: string, label: string): void {
+    const entity = this.entities.get(entityName)
+    if (entity === undefined) return
+    if (entity.columns.has(name) || entity.relations.has(name)) throw new Error(`Link ${label}: fieldAlias "${name}" is already a field of ${entityName}`)
+    const hops: { relation: GraphRelation; entity: GraphEntity }[] = []
+    let current = entity
+    for (const step of path.split(".")) {
+      const relation = current.relations.get(step)
+      const next = relation === undefined ? undefined : this.entities.get(relation.target)
+      // A relation of a module that is not loaded: the alias is inactive, as its link would be.
+      if (relation === undefined || next === undefined) return
+      hops.push({ relation, entity: next })
+      current = next
+    }
+    const list = hops.some((hop) => hop.relation.list)
+    entity.relations.set(name, { name, target: current.name, list, path: { kind: "alias", hops } })
   }
 
   get(name: string): GraphEntity | undefined {

@@ -22,6 +22,20 @@ export function joinSource(
   withDeleted: boolean,
 ): { from: string; where: string[] } {
   const path = relation.path
+  if (path.kind === "alias") {
+    // Each hop joins the next table; the last one is the target, under `alias`.
+    const froms: string[] = []
+    const where: string[] = []
+    let from = parentAlias
+    path.hops.forEach((hop, index) => {
+      const to = index === path.hops.length - 1 ? alias : aliases.next()
+      const source = joinSource(hop.relation, hop.entity, from, to, aliases, withDeleted)
+      froms.push(source.from)
+      where.push(...source.where)
+      from = to
+    })
+    return { from: froms.join(", "), where }
+  }
   const where: string[] = []
   let from = `"${target.table}" ${alias}`
   if (path.kind === "column") where.push(`${alias}."${path.targetKey}" = ${parentAlias}."${path.column}"`)
