@@ -14,16 +14,14 @@
  * on port 55437 (AGORA_BENCH_QUERY_DB_PORT) and stopped at the end.
  */
 import assert from "node:assert/strict"
-import { randomBytes } from "node:crypto"
 import path from "node:path"
 import { performance } from "node:perf_hooks"
-import pg from "pg"
 import pino from "pino"
-import { createApp, type AgoraApp } from "../src/framework/app/index.ts"
+import { createApp } from "../src/framework/app/index.ts"
 import { validateConfig } from "../src/framework/config/index.ts"
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../src/framework/database/index.ts"
 import type { GraphQuery, Query } from "../src/framework/modules/index.ts"
 import { seedCatalog } from "../test/modules/query/seed-catalog.ts"
+import { openBenchDatabase } from "./bench-database.ts"
 
 const ROOT = path.resolve(import.meta.dirname, "..")
 const PRODUCTS = 10_000
@@ -100,77 +98,23 @@ function normalize(value: unknown): unknown {
   return value
 }
 
-/** The server to create the bench database on: DATABASE_URL's, else an embedded one of our own. */
-async function startServer(): Promise<{ adminUrl: string; urlFor(database: string): string; embedded?: EmbeddedDatabase }> {
-  const external = process.env.DATABASE_URL
-  if (external) {
-    const urlFor = (database: string) => {
-      const url = new URL(external)
-      url.pathname = `/${database}`
-      return url.toString()
-    }
-    return { adminUrl: external, urlFor }
-  }
-  const embedded = await startEmbeddedDatabase({
-    dataDir: path.join(ROOT, ".agora", "bench-query-postgres"),
-    port: Number(process.env.AGORA_BENCH_QUERY_DB_PORT ?? 55437),
-    database: "postgres",
-  })
-  return { adminUrl: embedded.urlFor("postgres"), urlFor: embedded.urlFor, embedded }
-}
-
-async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl })
-  await client.connect()
-  try {
-    return await work(client)
-  } finally {
-    await client.end()
-  }
-}
-
-const server = await startServer()
-const databaseName = `${DATABASE_PREFIX}${randomBytes(6).toString("hex")}`
-let app: AgoraApp | undefined
-let cleaning: Promise<void> | undefined
-
-/** Closes the app, drops the bench database and stops the embedded server; once, whatever failed. */
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    await app?.close().catch((error: unknown) => console.error("closing the app failed:", error))
-    await withAdmin(server.adminUrl, (admin) => admin.query(`drop database if exists ${admin.escapeIdentifier(databaseName)} with (force)`)).catch(
-      (error: unknown) => console.error(`dropping ${databaseName} failed:`, error),
-    )
-    await server.embedded?.stop()
-  })()
-  return cleaning
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`${signal}: cleaning up`)
-    void cleanUp().finally(() => process.exit(130))
-  })
-}
+const bench = await openBenchDatabase({
+  prefix: DATABASE_PREFIX,
+  dataDirName: "bench-query-postgres",
+  port: Number(process.env.AGORA_BENCH_QUERY_DB_PORT ?? 55437),
+})
 
 try {
-  await withAdmin(server.adminUrl, async (admin) => {
-    if (server.embedded !== undefined) {
-      // The embedded server is the bench's own: bench databases left by an interrupted run go.
-      const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like $1", [`${DATABASE_PREFIX}%`])
-      for (const { datname } of rows) await admin.query(`drop database if exists ${admin.escapeIdentifier(datname)} with (force)`)
-    }
-    await admin.query(`create database ${admin.escapeIdentifier(databaseName)}`)
-  })
   const config = validateConfig(
     {
-      projectConfig: { databaseUrl: server.urlFor(databaseName) },
+      projectConfig: { databaseUrl: bench.url },
       modules: ["product", "pricing", "brand", "sales-channel"].map((name) => ({ resolve: `./src/modules/${name}` })),
     },
     ROOT,
     "development",
   )
-  app = await createApp({ rootDir: ROOT, config, logger: pino({ level: "silent" }) })
+  const app = await createApp({ rootDir: ROOT, config, logger: pino({ level: "silent" }) })
+  bench.closeFirst(() => app.close())
   await app.migrate()
   const database = app.database
   const query = app.container.resolve<Query>("query")
@@ -240,7 +184,7 @@ try {
     JSON.stringify(
       {
         node: process.version,
-        database: server.embedded === undefined ? "DATABASE_URL" : "embedded PostgreSQL",
+        database: bench.server,
         catalog: { products: PRODUCTS, variantsPerProduct: 2, pricesPerVariant: 2, seedMs: Math.round(seedMs) },
         page: { take: PAGE, fields: GRAPH.fields },
         warmupCalls: WARMUP_CALLS,
@@ -255,5 +199,5 @@ try {
     ),
   )
 } finally {
-  await cleanUp()
+  await bench.cleanUp()
 }

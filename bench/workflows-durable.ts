@@ -12,13 +12,10 @@
  * server and dropped at the end; else an embedded PostgreSQL is started in .agora/bench-workflows-postgres
  * on port 55436 (AGORA_BENCH_WORKFLOWS_DB_PORT) and stopped at the end.
  */
-import { randomBytes } from "node:crypto"
-import path from "node:path"
 import { performance } from "node:perf_hooks"
 import { asValue, createContainer } from "awilix"
-import pg from "pg"
 import { sqlQueryOf } from "../src/framework/app/workflows.ts"
-import { createOrm, Database, runMigrations, startEmbeddedDatabase, type EmbeddedDatabase } from "../src/framework/database/index.ts"
+import { createOrm, Database, runMigrations } from "../src/framework/database/index.ts"
 import {
   PostgresWorkflowStorage,
   WORKFLOW_ENGINE_KEY,
@@ -26,9 +23,9 @@ import {
   WorkflowEngine,
   type SqlQuery,
 } from "../src/framework/orchestrator/index.ts"
+import { openBenchDatabase, withAdmin } from "./bench-database.ts"
 import { failing, STEPS, succeeding } from "./workflows-memory.ts"
 
-const ROOT = path.resolve(import.meta.dirname, "..")
 const RUNS = Number(process.env.AGORA_BENCH_DURABLE_RUNS ?? 300)
 const WARMUP_RUNS = 30
 /** Runs in flight at once for the throughput measure, each on its own pooled connection. */
@@ -125,71 +122,17 @@ async function concurrent(counted: Counted, run: () => Promise<unknown>) {
   }
 }
 
-/** The server to create the bench database on: DATABASE_URL's, else an embedded one of our own. */
-async function startServer(): Promise<{ adminUrl: string; urlFor(database: string): string; embedded?: EmbeddedDatabase }> {
-  const external = process.env.DATABASE_URL
-  if (external) {
-    const urlFor = (database: string) => {
-      const url = new URL(external)
-      url.pathname = `/${database}`
-      return url.toString()
-    }
-    return { adminUrl: external, urlFor }
-  }
-  const embedded = await startEmbeddedDatabase({
-    dataDir: path.join(ROOT, ".agora", "bench-workflows-postgres"),
-    port: Number(process.env.AGORA_BENCH_WORKFLOWS_DB_PORT ?? 55436),
-    database: "postgres",
-  })
-  return { adminUrl: embedded.urlFor("postgres"), urlFor: embedded.urlFor, embedded }
-}
-
-async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl })
-  await client.connect()
-  try {
-    return await work(client)
-  } finally {
-    await client.end()
-  }
-}
-
-const server = await startServer()
-const databaseName = `${DATABASE_PREFIX}${randomBytes(6).toString("hex")}`
-let database: Database | undefined
-let cleaning: Promise<void> | undefined
-
-/** Closes the pool, drops the bench database and stops the embedded server; once, whatever failed. */
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    await database?.close().catch((error: unknown) => console.error("closing the pool failed:", error))
-    await withAdmin(server.adminUrl, (admin) => admin.query(`drop database if exists ${admin.escapeIdentifier(databaseName)} with (force)`)).catch(
-      (error: unknown) => console.error(`dropping ${databaseName} failed:`, error),
-    )
-    await server.embedded?.stop()
-  })()
-  return cleaning
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`${signal}: cleaning up`)
-    void cleanUp().finally(() => process.exit(130))
-  })
-}
+const bench = await openBenchDatabase({
+  prefix: DATABASE_PREFIX,
+  dataDirName: "bench-workflows-postgres",
+  port: Number(process.env.AGORA_BENCH_WORKFLOWS_DB_PORT ?? 55436),
+})
 
 try {
-  await withAdmin(server.adminUrl, async (admin) => {
-    if (server.embedded !== undefined) {
-      // The embedded server is the bench's own: bench databases left by an interrupted run go.
-      const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like $1", [`${DATABASE_PREFIX}%`])
-      for (const { datname } of rows) await admin.query(`drop database if exists ${admin.escapeIdentifier(datname)} with (force)`)
-    }
-    await admin.query(`create database ${admin.escapeIdentifier(databaseName)}`)
-  })
-  const databaseUrl = server.urlFor(databaseName)
+  const databaseUrl = bench.url
   const orm = await createOrm({ url: databaseUrl, entities: [], poolSize: CONCURRENCY + 4 })
-  database = new Database(orm)
+  const database = new Database(orm)
+  bench.closeFirst(() => database.close())
   await runMigrations(orm, [{ module: "workflow_engine", dir: WORKFLOW_MIGRATIONS_DIR }])
 
   const counted: Counted = { statements: 0, byKind: new Map() }
@@ -235,7 +178,7 @@ try {
     JSON.stringify(
       {
         node: process.version,
-        database: server.embedded === undefined ? "DATABASE_URL" : "embedded PostgreSQL",
+        database: bench.server,
         stepsPerRun: STEPS,
         warmupRuns: WARMUP_RUNS,
         sequential: { success, failureWith9Compensations: compensated },
@@ -247,5 +190,5 @@ try {
     ),
   )
 } finally {
-  await cleanUp()
+  await bench.cleanUp()
 }

@@ -1,4 +1,5 @@
 import { AgoraError } from "../../framework/errors/index.ts"
+import { projectRootOf, syncProviderRows } from "../../framework/modules/index.ts"
 import type { Filters, FindConfig, ModuleDependencies } from "../../framework/modules/index.ts"
 import { GeneratedCrud } from "./crud.ts"
 import { checkGeoZone, checkGeoZones } from "./inputs/geo-zones.ts"
@@ -6,11 +7,10 @@ import { checkFulfillment } from "./inputs/fulfillment.ts"
 import { invalid, itemField, requireOneOf, requireText } from "./inputs/invalid.ts"
 import { checkRule } from "./inputs/rules.ts"
 import { FULFILLMENT_SET_TYPES } from "./models/fulfillment-set.ts"
-import { oneOrMany } from "./one-or-many.ts"
+import { oneOrMany } from "../../framework/modules/index.ts"
 import { listShippingOptionsForContext } from "./options-for-context.ts"
 import type { ShippingOptionContext, ShippingOptionForContext } from "./options-for-context.ts"
-import { FulfillmentProviderRegistry, rootDirOf } from "./providers/registry.ts"
-import { syncProviderRows } from "./providers/sync-provider-rows.ts"
+import { FulfillmentProviderRegistry } from "./providers/registry.ts"
 import type { FulfillmentOption, ProviderData } from "./providers/types.ts"
 import { prepareShippingOptions } from "./shipping-options.ts"
 import type {
@@ -311,8 +311,8 @@ export class FulfillmentModuleService extends Base {
   }
 
   private async loadProviders(): Promise<FulfillmentProviderRegistry> {
-    const registry = await FulfillmentProviderRegistry.load(this.options, rootDirOf(this.dependencies))
-    await syncProviderRows(this.database, registry.ids())
+    const registry = await FulfillmentProviderRegistry.load(this.options, projectRootOf(this.dependencies))
+    await syncProviderRows(this.database, "fulfillment_provider", registry.ids())
     return registry
   }
 }

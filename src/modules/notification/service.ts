@@ -2,7 +2,7 @@ import pino from "pino"
 import { z } from "zod"
 import type { Logger } from "../../framework/app/index.ts"
 import { AgoraError } from "../../framework/errors/index.ts"
-import { ModuleService } from "../../framework/modules/index.ts"
+import { ModuleService, projectRootOf } from "../../framework/modules/index.ts"
 import type { InferCreateInput, ModuleDependencies } from "../../framework/modules/index.ts"
 import { Notification } from "./models/notification.ts"
 import { NotificationProviderRegistry } from "./providers/registry.ts"
@@ -113,7 +113,7 @@ export class NotificationModuleService extends NotificationServiceBase {
 
   /** Providers are built on first use: they may be files to import. */
   #providers(): Promise<NotificationProviderRegistry> {
-    this.#registry ??= NotificationProviderRegistry.load(this.options, rootDirOf(this.#dependencies), {
+    this.#registry ??= NotificationProviderRegistry.load(this.options, projectRootOf(this.#dependencies), {
       logger: loggerOf(this.#dependencies),
     }).catch((error: unknown) => {
       this.#registry = undefined
@@ -164,11 +164,3 @@ function loggerOf(dependencies: ModuleDependencies): Logger {
   return pino({ level: "silent" })
 }
 
-/** Where relative provider paths start: the project root from the app's config. */
-function rootDirOf(dependencies: ModuleDependencies): string {
-  const config = optional(dependencies, "configModule")
-  if (typeof config === "object" && config !== null && "rootDir" in config && typeof config.rootDir === "string") {
-    return config.rootDir
-  }
-  return process.cwd()
-}

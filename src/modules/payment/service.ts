@@ -1,5 +1,5 @@
 import { AgoraError } from "../../framework/errors/index.ts"
-import { ModuleService } from "../../framework/modules/index.ts"
+import { ModuleService, projectRootOf, syncProviderRows } from "../../framework/modules/index.ts"
 import type { Filters, FindConfig, ModuleDependencies } from "../../framework/modules/index.ts"
 import { money } from "../../framework/money/index.ts"
 import type { Amount } from "../../framework/money/index.ts"
@@ -11,8 +11,7 @@ import { PaymentSession } from "./models/payment-session.ts"
 import type { PaymentSessionStatus } from "./models/payment-session.ts"
 import { Payment } from "./models/payment.ts"
 import { Refund } from "./models/refund.ts"
-import { PaymentProviderRegistry, rootDirOf } from "./providers/registry.ts"
-import { syncProviderRows } from "./providers/sync-provider-rows.ts"
+import { PaymentProviderRegistry } from "./providers/registry.ts"
 import type {
   CapturePaymentInput,
   CreatePaymentSessionInput,
@@ -293,8 +292,8 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
   }
 
   private async loadProviders(): Promise<PaymentProviderRegistry> {
-    const registry = await PaymentProviderRegistry.load(this.options, rootDirOf(this.dependencies))
-    await syncProviderRows(this.database, registry.ids())
+    const registry = await PaymentProviderRegistry.load(this.options, projectRootOf(this.dependencies))
+    await syncProviderRows(this.database, "payment_provider", registry.ids())
     return registry
   }
 }

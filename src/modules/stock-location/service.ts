@@ -1,6 +1,6 @@
 import type { Filters } from "../../framework/modules/index.ts"
 import { addressChanges, locationName, newAddress } from "./address.ts"
-import { oneOrMany, updateOneOrMany } from "./one-or-many.ts"
+import { oneOrMany, updateOneOrMany } from "../../framework/modules/index.ts"
 import { StockLocationTables } from "./tables.ts"
 import type { CreateStockLocationInput, StockLocationAddressRow, StockLocationRow, UpdateStockLocationInput } from "./types.ts"
 

@@ -1,30 +1,17 @@
-import { existsSync } from "node:fs"
-import path from "node:path"
-import { pathToFileURL } from "node:url"
 import { z } from "zod"
-import type { ModuleDependencies } from "../../../framework/modules/index.ts"
-import { AgoraError } from "../../../framework/errors/index.ts"
+import { importProviderClass, isProviderClass, parseModuleOptions, ProviderRegistry } from "../../../framework/modules/index.ts"
 import { ManualFulfillmentProvider } from "./manual.ts"
 import type { FulfillmentProvider, FulfillmentProviderClass } from "./types.ts"
 
 export const MANUAL_PROVIDER_ID = "manual_manual"
 
-function isProviderClass(value: unknown): value is FulfillmentProviderClass {
-  return typeof value === "function" && "identifier" in value && typeof value.identifier === "string"
-}
-
-const ProviderClass = z.custom<FulfillmentProviderClass>(isProviderClass, {
-  message: "must be a fulfillment provider class with a static identifier",
-})
-
 const ModuleOptions = z.object({
   providers: z
     .array(
       z.object({
-        resolve: z.custom<FulfillmentProviderClass | string>(
-          (value) => (typeof value === "string" && value !== "") || isProviderClass(value),
-          { message: "must be a file to import or a fulfillment provider class with a static identifier" },
-        ),
+        resolve: z.custom<FulfillmentProviderClass | string>((value) => (typeof value === "string" && value !== "") || isProviderClass(value), {
+          message: "must be a file to import or a fulfillment provider class with a static identifier",
+        }),
         id: z.string().min(1),
         options: z.record(z.string(), z.unknown()).optional(),
       }),
@@ -33,57 +20,18 @@ const ModuleOptions = z.object({
 })
 
 /** The fulfillment providers of one app, by id: the manual provider plus those configured in the module's options. */
-export class FulfillmentProviderRegistry {
-  private readonly byId: Map<string, FulfillmentProvider>
-
-  private constructor(byId: Map<string, FulfillmentProvider>) {
-    this.byId = byId
-  }
-
+export class FulfillmentProviderRegistry extends ProviderRegistry<FulfillmentProvider> {
   /** Builds every configured provider; `rootDir` is where relative `resolve` paths start. */
   static async load(options: Record<string, unknown>, rootDir: string): Promise<FulfillmentProviderRegistry> {
-    const parsed = ModuleOptions.safeParse(options)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw new Error(`fulfillment module options: ${issue?.path.join(".") ?? ""} ${issue?.message ?? "is invalid"}`)
-    }
+    const { providers } = parseModuleOptions("fulfillment", ModuleOptions, options)
     const byId = new Map<string, FulfillmentProvider>([[MANUAL_PROVIDER_ID, new ManualFulfillmentProvider()]])
-    for (const config of parsed.data.providers) {
-      const Provider = typeof config.resolve === "string" ? await importProvider(config.resolve, rootDir) : config.resolve
+    for (const config of providers) {
+      const Provider =
+        typeof config.resolve === "string" ? await importProviderClass<FulfillmentProviderClass>(config.resolve, rootDir, "fulfillment") : config.resolve
       const id = `${Provider.identifier}_${config.id}`
       if (byId.has(id)) throw new Error(`fulfillment module options: two providers have the id ${id}`)
       byId.set(id, new Provider(config.options ?? {}))
     }
-    return new FulfillmentProviderRegistry(byId)
+    return new FulfillmentProviderRegistry("Fulfillment", byId)
   }
-
-  ids(): string[] {
-    return [...this.byId.keys()]
-  }
-
-  /** The provider with this id; `not_found` naming it when there is none. */
-  get(id: string): FulfillmentProvider {
-    const provider = this.byId.get(id)
-    if (!provider) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Fulfillment provider with id: ${id} was not found`)
-    return provider
-  }
-}
-
-async function importProvider(resolve: string, rootDir: string): Promise<FulfillmentProviderClass> {
-  const target = resolve.startsWith(".") ? path.resolve(rootDir, resolve) : resolve
-  const entry = existsSync(path.join(target, "index.ts")) ? path.join(target, "index.ts") : target
-  const specifier = path.isAbsolute(entry) ? pathToFileURL(entry).href : entry
-  const imported: { default?: unknown } = await import(specifier)
-  const parsed = ProviderClass.safeParse(imported.default)
-  if (!parsed.success) throw new Error(`fulfillment provider ${resolve}: the default export ${parsed.error.issues[0]?.message}`)
-  return parsed.data
-}
-
-/** Where relative provider paths start: the project root from the app's config. */
-export function rootDirOf(dependencies: ModuleDependencies): string {
-  const config = dependencies.configModule
-  if (typeof config === "object" && config !== null && "rootDir" in config && typeof config.rootDir === "string") {
-    return config.rootDir
-  }
-  return process.cwd()
 }

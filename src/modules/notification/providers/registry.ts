@@ -1,16 +1,10 @@
-import { existsSync } from "node:fs"
-import path from "node:path"
-import { pathToFileURL } from "node:url"
 import { z } from "zod"
 import { AgoraError } from "../../../framework/errors/index.ts"
+import { importProviderClass, isProviderClass, parseModuleOptions } from "../../../framework/modules/index.ts"
 import { LocalNotificationProvider } from "./local.ts"
 import type { NotificationProvider, NotificationProviderClass, NotificationProviderDependencies } from "./types.ts"
 
 export const LOCAL_PROVIDER_ID = "local"
-
-function isProviderClass(value: unknown): value is NotificationProviderClass {
-  return typeof value === "function" && "identifier" in value && typeof value.identifier === "string"
-}
 
 const ModuleOptions = z.object({
   providers: z
@@ -47,12 +41,7 @@ export class NotificationProviderRegistry {
     rootDir: string,
     dependencies: NotificationProviderDependencies,
   ): Promise<NotificationProviderRegistry> {
-    const parsed = ModuleOptions.safeParse(options)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw new Error(`notification module options: ${issue?.path.join(".") ?? ""} ${issue?.message ?? "is invalid"}`)
-    }
-    const configs = parsed.data.providers ?? [{ resolve: LocalNotificationProvider, id: LOCAL_PROVIDER_ID, channels: ["email"] }]
+    const configs = parseModuleOptions("notification", ModuleOptions, options).providers ?? [{ resolve: LocalNotificationProvider, id: LOCAL_PROVIDER_ID, channels: ["email"] }]
     const byId = new Map<string, Registered>()
     const channelOwner = new Map<string, string>()
     for (const config of configs) {
@@ -64,7 +53,10 @@ export class NotificationProviderRegistry {
         }
         channelOwner.set(channel, config.id)
       }
-      const Provider = typeof config.resolve === "string" ? await importProvider(config.resolve, rootDir) : config.resolve
+      const Provider =
+        typeof config.resolve === "string"
+          ? await importProviderClass<NotificationProviderClass>(config.resolve, rootDir, "notification")
+          : config.resolve
       byId.set(config.id, { provider: new Provider(config.options ?? {}, dependencies), channels: config.channels })
     }
     return new NotificationProviderRegistry(byId)
@@ -90,15 +82,4 @@ export class NotificationProviderRegistry {
     for (const [id, registered] of this.byId) if (registered.channels.includes(channel)) return id
     throw new AgoraError(AgoraError.Types.INVALID_DATA, `No notification provider serves the channel ${channel}`)
   }
-}
-
-async function importProvider(resolve: string, rootDir: string): Promise<NotificationProviderClass> {
-  const target = resolve.startsWith(".") ? path.resolve(rootDir, resolve) : resolve
-  const entry = existsSync(path.join(target, "index.ts")) ? path.join(target, "index.ts") : target
-  const specifier = path.isAbsolute(entry) ? pathToFileURL(entry).href : entry
-  const imported: { default?: unknown } = await import(specifier)
-  if (!isProviderClass(imported.default)) {
-    throw new Error(`notification provider ${resolve}: the default export must be a notification provider class with a static identifier`)
-  }
-  return imported.default
 }

@@ -1,6 +1,6 @@
 /**
  * The call shapes of the generated create and update methods (one input, a list, or for updates a
- * selector), for the methods this module replaces with its own rules.
+ * selector), for a module service that replaces a generated method with its own rules.
  */
 export function oneOrMany<Input, Output>(work: (items: Input[]) => Promise<Output[]>) {
   function run(data: Input): Promise<Output>
