@@ -8,6 +8,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest }
 import type { Logger } from "pino"
 import qs from "qs"
 import { authenticate } from "../auth/authenticate.ts"
+import { ensurePublishableApiKey } from "../auth/publishable-key.ts"
 import type { AgoraConfig } from "../config/index.ts"
 import type { AgoraContainer } from "../container/index.ts"
 import type { Database } from "../database/index.ts"
@@ -57,6 +58,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   app.decorateRequest("queryConfig", null as never)
   app.decorateRequest("filterableFields", null as never)
   app.decorateRequest("auth_context", undefined)
+  app.decorateRequest("publishable_key_context", null as never)
   app.decorateReply("json", function json(this: FastifyReply, body: unknown) {
     return this.type("application/json; charset=utf-8").send(body)
   })
@@ -85,11 +87,17 @@ async function loadMiddlewares(apiDir: string): Promise<MiddlewaresConfig> {
 }
 
 const adminGuard = authenticate("user", ["bearer"])
+const storeGuard = ensurePublishableApiKey()
+// A customer's token is optional on every store route; where it is required the route adds its own guard.
+const optionalCustomer = authenticate("customer", ["bearer"], { allowUnauthenticated: true })
+
+const inArea = (path: string, area: string) => path === area || path.startsWith(`${area}/`)
 
 /** The chain a route runs before its handler: the area's guard, then the matching middlewares in order. */
 function middlewaresFor(route: LoadedRoute, config: MiddlewaresConfig): AgoraMiddleware[] {
   const chain: AgoraMiddleware[] = []
-  if (route.authenticate && (route.path === "/admin" || route.path.startsWith("/admin/"))) chain.push(adminGuard)
+  if (route.authenticate && inArea(route.path, "/admin")) chain.push(adminGuard)
+  if (route.authenticate && inArea(route.path, "/store")) chain.push(storeGuard, optionalCustomer)
   for (const entry of config.routes ?? []) {
     if (appliesTo(entry, route.method, route.path, matcherToRegExp(entry.matcher))) chain.push(...(entry.middlewares ?? []))
   }

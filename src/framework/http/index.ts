@@ -15,5 +15,10 @@ export type {
   AuthenticatedAgoraRequest,
   AuthContext,
   QueryConfig,
+  PublishableKeyContext,
   HttpMethod,
 } from "./types.ts"
+export { documentMiddleware, schemasOf } from "./route-documentation.ts"
+export type { RouteSchemas } from "./route-documentation.ts"
+export { refetchEntity, retrieveEntity } from "./refetch.ts"
+export type { RefetchInput } from "./refetch.ts"

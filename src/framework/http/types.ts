@@ -8,6 +8,9 @@ export type AuthContext = {
   app_metadata: Record<string, unknown>
 }
 
+/** The `/store` request's publishable key and the sales channels it scopes the store to. */
+export type PublishableKeyContext = { key: string; sales_channel_ids: string[] }
+
 /** Pagination and selection derived from a list query (`limit`, `offset`, `order`, `fields`). */
 export type QueryConfig = {
   fields: string[]
@@ -24,6 +27,8 @@ declare module "fastify" {
     /** The query's filters, without `fields`, `limit`, `offset` and `order`. */
     filterableFields: Record<string, unknown>
     auth_context: AuthContext | undefined
+    /** Set on every `/store` request by the publishable key guard. */
+    publishable_key_context: PublishableKeyContext
   }
   interface FastifyReply {
     /** Sends `body` as JSON (express-style, as Medusa route handlers write it). */

@@ -1,20 +1,25 @@
 import type { FastifyReply, FastifyRequest } from "fastify"
 import { z } from "zod"
 import { AgoraError } from "../errors/index.ts"
+import { documentMiddleware } from "./route-documentation.ts"
 import type { AgoraMiddleware } from "./types.ts"
 
 /** Parses the body with `schema`; the result is `req.validatedBody`. A mismatch is a 400 naming the field. */
 export function validateAndTransformBody(schema: z.ZodType): AgoraMiddleware {
-  return async (req: FastifyRequest) => {
+  const middleware: AgoraMiddleware = async (req: FastifyRequest) => {
     // `reportInput` lets the error say what was sent (a wrong type) rather than "is required".
     req.validatedBody = await schema.parseAsync(req.body ?? {}, { reportInput: true })
   }
+  return documentMiddleware(middleware, { body: schema })
 }
 
 export type QueryConfigOptions = {
   /** Fields returned when the request names none. */
   defaults: string[]
-  /** Fields a request may ask for and order by; defaults to `defaults`. */
+  /**
+   * Fields a request may ask for and order by. When omitted any field may be asked for, and Query
+   * refuses the names the entity does not have.
+   */
   allowed?: string[]
   /** A list route: `limit`, `offset` and `order` apply. */
   isList?: boolean
@@ -30,12 +35,13 @@ const PAGING_KEYS = new Set(["fields", "limit", "offset", "order", "with_deleted
  * (fields, skip, take, order) and `req.filterableFields` (everything else).
  */
 export function validateAndTransformQuery(schema: z.ZodType, options: QueryConfigOptions): AgoraMiddleware {
-  const allowed = new Set(options.allowed ?? options.defaults)
-  return async (req: FastifyRequest) => {
+  const allowed = options.allowed ? new Set(options.allowed.map(normalizeField)) : undefined
+  const defaults = options.defaults.map(normalizeField)
+  const middleware: AgoraMiddleware = async (req: FastifyRequest) => {
     const query = (await schema.parseAsync(req.query ?? {}, { reportInput: true })) as Record<string, unknown>
     req.validatedQuery = query
     req.queryConfig = {
-      fields: selectFields(options.defaults, allowed, query.fields),
+      fields: selectFields(defaults, allowed, query.fields),
       pagination: {
         skip: options.isList ? Number(query.offset ?? 0) : 0,
         take: options.isList ? Number(query.limit ?? options.defaultLimit ?? 50) : 1,
@@ -44,24 +50,37 @@ export function validateAndTransformQuery(schema: z.ZodType, options: QueryConfi
     }
     req.filterableFields = Object.fromEntries(Object.entries(query).filter(([key]) => !PAGING_KEYS.has(key)))
   }
+  return documentMiddleware(middleware, { query: schema })
+}
+
+/** `*variants` (Medusa's spelling of "every column of a relation") is Query's `variants.*`. */
+function normalizeField(field: string): string {
+  return field.startsWith("*") ? `${field.slice(1)}.*` : field
 }
 
 /** API.md §5: `+f`/`-f`/`*rel` adjust the defaults; bare names replace them; `id` is always in. */
-function selectFields(defaults: string[], allowed: Set<string>, requested: unknown): string[] {
+function selectFields(defaults: string[], allowed: Set<string> | undefined, requested: unknown): string[] {
   if (typeof requested !== "string" || requested.trim() === "") return withId(defaults)
-  const entries = requested.split(",").map((entry) => entry.replace(/^ /, "+")).filter(Boolean)
+  const entries = requested
+    .split(",")
+    .map((entry) => entry.replace(/^ /, "+").trim())
+    .filter(Boolean)
   const modifies = entries.every((entry) => /^[+\-*]/.test(entry) || entry.endsWith(".*"))
-  const names = entries.map((entry) => entry.replace(/^[+\-*]/, ""))
-  const invalid = names.filter((name) => !allowed.has(name))
-  if (invalid.length > 0) {
-    throw new AgoraError(AgoraError.Types.INVALID_DATA, `Requested fields [${invalid.join(", ")}] are not valid`)
+  const names = entries.map((entry) => normalizeField(entry.replace(/^[+-]/, "")))
+  if (allowed) {
+    const invalid = names.filter((name) => !allowed.has(name) && !allowed.has(name.replace(/\.\*$/, "")))
+    if (invalid.length > 0) {
+      throw new AgoraError(AgoraError.Types.INVALID_DATA, `Requested fields [${invalid.join(", ")}] are not valid`)
+    }
   }
   if (!modifies) return withId(names)
   const fields = new Set(defaults)
   entries.forEach((entry, index) => {
     const name = names[index] as string
-    if (entry.startsWith("-")) fields.delete(name)
-    else fields.add(name)
+    if (!entry.startsWith("-")) return void fields.add(name)
+    // `-variants` drops the relation however the defaults name it, and everything read through it.
+    const relation = name.replace(/\.\*$/, "")
+    for (const field of fields) if (field === relation || field.startsWith(`${relation}.`)) fields.delete(field)
   })
   return withId([...fields])
 }
@@ -70,12 +89,12 @@ function withId(fields: string[]): string[] {
   return fields.includes("id") ? fields : ["id", ...fields]
 }
 
-function parseOrder(allowed: Set<string>, order: unknown): Record<string, "ASC" | "DESC"> | undefined {
+function parseOrder(allowed: Set<string> | undefined, order: unknown): Record<string, "ASC" | "DESC"> | undefined {
   if (typeof order !== "string" || order === "") return undefined
   const result: Record<string, "ASC" | "DESC"> = {}
   for (const entry of order.split(",")) {
     const field = entry.replace(/^-/, "")
-    if (!allowed.has(field)) throw new AgoraError(AgoraError.Types.INVALID_DATA, `Order field ${field} is not valid`)
+    if (allowed && !allowed.has(field)) throw new AgoraError(AgoraError.Types.INVALID_DATA, `Order field ${field} is not valid`)
     result[field] = entry.startsWith("-") ? "DESC" : "ASC"
   }
   return result

@@ -1,0 +1,3 @@
+import type { MiddlewareRoute } from "../../../framework/http/index.ts"
+
+export const adminReservationsRoutesMiddlewares: MiddlewareRoute[] = []
