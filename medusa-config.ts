@@ -7,6 +7,7 @@ export default defineConfig({
     workerMode: process.env.AGORA_WORKER_MODE,
     http: {
       port: process.env.PORT,
+      host: process.env.HOST || undefined,
       storeCors: process.env.STORE_CORS ?? "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS ?? "http://localhost:5173,http://localhost:9000",
       authCors: process.env.AUTH_CORS ?? "http://localhost:5173,http://localhost:9000,http://localhost:8000",

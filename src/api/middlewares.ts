@@ -16,6 +16,7 @@ import { adminStockLocationsRoutesMiddlewares } from "./admin/stock-locations/mi
 import { adminStoresRoutesMiddlewares } from "./admin/stores/middlewares.ts"
 import { adminUsersRoutesMiddlewares } from "./admin/users/middlewares.ts"
 import { adminWorkflowExecutionRoutesMiddlewares } from "./admin/workflows-executions/middlewares.ts"
+import { authRoutesMiddlewares } from "./auth/middlewares.ts"
 import { storeCartsRoutesMiddlewares } from "./store/carts/middlewares.ts"
 import { storeCustomersRoutesMiddlewares } from "./store/customers/middlewares.ts"
 import { storeOrdersRoutesMiddlewares } from "./store/orders/middlewares.ts"
@@ -44,6 +45,7 @@ export default defineMiddlewares({
     ...adminStoresRoutesMiddlewares,
     ...adminUsersRoutesMiddlewares,
     ...adminWorkflowExecutionRoutesMiddlewares,
+    ...authRoutesMiddlewares,
     ...storeCartsRoutesMiddlewares,
     ...storeCustomersRoutesMiddlewares,
     ...storeOrdersRoutesMiddlewares,

@@ -17,6 +17,7 @@ import { LOCKING_KEY, LOCKING_MIGRATIONS_DIR, LockingService } from "../locking/
 import { createLogger } from "./logger.ts"
 import { createAppEvents, type AppEvents } from "./events.ts"
 import { createAppWorkflows, sqlQueryOf, type AppWorkflows } from "./workflows.ts"
+import { loadProjectLoaders } from "./loaders.ts"
 import { resolveDatabase } from "./resolve-database-url.ts"
 
 export type CreateAppOptions = {
@@ -35,6 +36,8 @@ export type CreateAppOptions = {
   jobsDir?: string
   /** The folder of link files (`defineLink`) and their migrations; defaults to `<root>/src/links`. */
   linksDir?: string
+  /** The folder of project loaders run by `runLoaders()`; defaults to `<root>/src/loaders`. */
+  loadersDir?: string
 }
 
 export type AgoraApp = {
@@ -54,6 +57,12 @@ export type AgoraApp = {
   migrate(): Promise<AppliedMigration[]>
   /** Writes a migration for one module from its models; `"links"` writes the link tables' migration. */
   generateMigration(moduleKey: string): Promise<GeneratedMigration>
+  /**
+   * Runs the project's loaders (`src/loaders/*.ts`, each a default `async (container) => {}`) one
+   * after another in file name order, each as its own unit of work; `agora start` runs them after
+   * migrations, once the workflow engine is up, before serving.
+   */
+  runLoaders(): Promise<void>
   /** The HTTP server, built on first use. */
   http(): Promise<FastifyInstance>
   /** Closes the HTTP server (finishing in-flight requests), the pool, then the embedded database. */
@@ -147,6 +156,12 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
         dir: migrationsDir(module),
         entities: module.definition.models.map(toEntitySchema),
       })
+    },
+    runLoaders: async () => {
+      for (const loader of await loadProjectLoaders(options.loadersDir ?? path.join(config.rootDir, "src", "loaders"))) {
+        logger.debug(`Running loader ${loader.name}`)
+        await database.unitOfWork(() => loader.run(container))
+      }
     },
     http: () => (server ??= createHttpServer({ config, container, database, logger, apiDir: options.apiDir })),
     close: () =>

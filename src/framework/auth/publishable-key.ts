@@ -34,6 +34,6 @@ export function ensurePublishableApiKey(): AgoraMiddleware {
     if (!key || (key.revoked_at !== null && key.revoked_at.getTime() <= Date.now())) {
       throw new AgoraError(AgoraError.Types.NOT_ALLOWED, "A valid publishable key is required to proceed with the request")
     }
-    req.publishable_key_context = { key: token, sales_channel_ids: (key.sales_channels ?? []).map((channel) => channel.id) }
+    req.publishable_key_context = { key: token, id: key.id, sales_channel_ids: (key.sales_channels ?? []).map((channel) => channel.id) }
   }
 }

@@ -4,6 +4,7 @@ import { AgoraError } from "../errors/index.ts"
 import { dbGenerate, dbMigrate } from "./commands/db.ts"
 import { develop } from "./commands/develop.ts"
 import { exec } from "./commands/exec.ts"
+import { seed } from "./commands/seed.ts"
 import { start } from "./commands/start.ts"
 import { createUser } from "./commands/user.ts"
 import { workflowGraph, WorkflowNotFoundError } from "./commands/workflows-graph.ts"
@@ -16,6 +17,8 @@ Commands:
   db:migrate                apply every module's pending migrations
   db:generate <module>      write a migration from the module's models
   exec <script> [args...]   run a script's default export with the container
+  seed [--products N] [-e <email>] [-p <pw>]
+                            migrate, then fill an empty database with a demo store (src/scripts/seed.ts)
   user -e <email> -p <pw>   create an admin user that signs in with email and password
   workflows:graph <id>      print a workflow of src/workflows as a Mermaid graph`
 
@@ -38,6 +41,8 @@ async function main(argv: string[]): Promise<void> {
       if (!script) throw new UsageError("exec needs a script path, e.g. agora exec ./src/scripts/seed.ts")
       return exec(script, args)
     }
+    case "seed":
+      return seed(rest)
     case "user": {
       const { values } = parseArgs({
         args: rest,

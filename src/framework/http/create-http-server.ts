@@ -16,6 +16,7 @@ import { corsDelegator } from "./cors.ts"
 import { appliesTo, matcherToRegExp } from "./define-middlewares.ts"
 import type { MiddlewaresConfig } from "./define-middlewares.ts"
 import { errorHandler, notFoundHandler } from "./http-errors.ts"
+import { registerOpenApiRoutes } from "./openapi-routes.ts"
 import { loadRoutes } from "./route-loader.ts"
 import type { LoadedRoute } from "./route-loader.ts"
 import { runMiddleware } from "./run-middleware.ts"
@@ -75,7 +76,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   app.get("/health", async (_req, res) => res.type("text/plain").send("OK"))
 
   const middlewares = await loadMiddlewares(apiDir)
-  for (const route of await loadRoutes(apiDir)) registerRoute(app, route, middlewaresFor(route, middlewares))
+  const routes = (await loadRoutes(apiDir)).map((route) => ({ ...route, chain: middlewaresFor(route, middlewares) }))
+  for (const route of routes) registerRoute(app, route, route.chain)
+  app.decorate("agoraRoutes", routes)
+  await registerOpenApiRoutes(app, routes, config.rootDir)
   return app
 }
 

@@ -32,9 +32,11 @@ export type ErrorBody = { type: string; message: string; code?: string }
 
 /** Maps any error to the status and `{ type, message }` body of the HTTP contract. */
 export function toHttpError(error: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
-  // A failed workflow names its step and carries the step's own error as the cause: that one decides.
-  if (!(error instanceof AgoraError) && error instanceof Error && error.cause instanceof AgoraError) {
-    return toHttpError(error.cause)
+  // A failed workflow names its step and carries the step's own error as the cause (through the
+  // workflows it ran as steps, when it failed in one of those): that one decides.
+  if (!(error instanceof AgoraError) && error instanceof Error && error.cause instanceof Error) {
+    const cause = toHttpError(error.cause)
+    if (error.cause instanceof AgoraError || cause.status !== 500) return cause
   }
   // An AgoraError whose type the contract does not know (built from untyped code) is an unknown error.
   if (error instanceof AgoraError && error.type in STATUS_BY_TYPE) {

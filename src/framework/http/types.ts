@@ -9,7 +9,7 @@ export type AuthContext = {
 }
 
 /** The `/store` request's publishable key and the sales channels it scopes the store to. */
-export type PublishableKeyContext = { key: string; sales_channel_ids: string[] }
+export type PublishableKeyContext = { key: string; id: string; sales_channel_ids: string[] }
 
 /** Pagination and selection derived from a list query (`limit`, `offset`, `order`, `fields`). */
 export type QueryConfig = {
@@ -29,6 +29,10 @@ declare module "fastify" {
     auth_context: AuthContext | undefined
     /** Set on every `/store` request by the publishable key guard. */
     publishable_key_context: PublishableKeyContext
+  }
+  interface FastifyInstance {
+    /** The file-based routes this server serves, each with its middleware chain (guard first). */
+    agoraRoutes: readonly { path: string; method: HttpMethod; authenticate: boolean; chain: readonly AgoraMiddleware[] }[]
   }
   interface FastifyReply {
     /** Sends `body` as JSON (express-style, as Medusa route handlers write it). */

@@ -21,6 +21,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       const prefix = field ? `${field}.` : ""
       return `Unrecognized fields: ${issue.keys.map((key) => `'${prefix}${key}'`).join(", ")}`
     }
+    case "invalid_union": {
+      // When one alternative has the value's type (the others refuse the value itself), its problems are the ones to tell.
+      const matched = issue.errors.filter((branch) => !branch.some((inner) => inner.code === "invalid_type" && inner.path.length === 0))
+      if (matched.length !== 1) return field ? `${issue.message} for field '${field}'` : issue.message
+      return matched[0]!.map((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] })).join("; ")
+    }
     default:
       return field ? `${issue.message} for field '${field}'` : issue.message
   }

@@ -70,7 +70,11 @@ export function serializeError(error: unknown): SerializedError {
     return {
       name: error.name,
       message: error.message,
-      stack: error.stack,
+      // Formatting a stack costs more than a whole step: done only when something reads it (a
+      // storage that writes it, the admin API), never for a run kept in memory and dropped.
+      get stack() {
+        return error.stack
+      },
       type: typeof type === "string" ? type : undefined,
       code: typeof code === "string" ? code : undefined,
     }

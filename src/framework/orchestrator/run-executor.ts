@@ -25,6 +25,7 @@ export type StepCompletion =
 type Settlement = { readonly kind: "waiting" } | { readonly kind: "outcome"; readonly outcome: StepOutcome }
 type Attempt = (input: unknown, attempt: number) => Promise<Settlement>
 const WAITING: Settlement = { kind: "waiting" }
+const NO_NODES: readonly StepNode[] = []
 // A plain reason: aborting without one would build a DOMException (with its stack) per failed run.
 const SIBLING_FAILED = "a sibling step failed"
 
@@ -98,7 +99,7 @@ export class RunExecutor {
     }
     if (outcome !== undefined) await this.#settle(node, outcome, wasParked ? { state: WorkflowState.INVOKING } : undefined)
     else await this.#failStep(node, failure, record.attempts)
-    if (this.#phase === "forward") this.#pump()
+    if (this.#phase === "forward") this.#pump(node)
   }
 
   async #drive(): Promise<void> {
@@ -118,10 +119,14 @@ export class RunExecutor {
     })
   }
 
-  /** Starts every step whose dependencies have settled; notices when nothing is left running. */
-  #pump(): void {
+  /**
+   * Starts every step whose dependencies have settled; notices when nothing is left running. After
+   * `settled` finished only its dependents can have become startable, so only they are looked at.
+   */
+  #pump(settled?: StepNode): void {
     if (!this.#failed && this.#fatal === undefined) {
-      for (const node of this.#run.graph.nodes) {
+      const candidates = settled === undefined ? this.#run.graph.nodes : (this.#run.dependents.get(settled.id) ?? NO_NODES)
+      for (const node of candidates) {
         if (this.#started.has(node.id) || !isStartable(this.#run.steps.get(node.id))) continue
         if (node.dependsOn.every((id) => isSettled(this.#run.steps.get(id)))) this.#start(node)
       }
@@ -150,7 +155,7 @@ export class RunExecutor {
     } finally {
       this.#running--
       this.#started.delete(node.id)
-      this.#pump()
+      this.#pump(node)
     }
   }
 

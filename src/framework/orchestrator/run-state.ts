@@ -43,6 +43,7 @@ export type ChildRunRequest = {
 export class RunState {
   readonly graph: WorkflowGraph
   readonly nodes: ReadonlyMap<string, StepNode>
+  readonly dependents: ReadonlyMap<string, readonly StepNode[]>
   readonly container: AwilixContainer
   readonly services: RunServices
   readonly steps = new Map<string, StepRecord>()
@@ -55,6 +56,7 @@ export class RunState {
   constructor(graph: WorkflowGraph, container: AwilixContainer, services: RunServices, stored: StoredRun) {
     this.graph = graph
     this.nodes = nodesById(graph)
+    this.dependents = dependentsOf(graph)
     this.container = container
     this.services = services
     this.#execution = stored.execution
@@ -186,6 +188,26 @@ export function newExecutionRecord(args: {
 /** The transaction id of a workflow run as a step: stable, so a resumed parent finds its child. */
 export function childTransactionId(parentTransactionId: string, stepId: string): string {
   return `${parentTransactionId}/${stepId}`
+}
+
+const dependentIndexes = new WeakMap<WorkflowGraph, ReadonlyMap<string, readonly StepNode[]>>()
+
+/** The steps that wait on each step: only they can become startable when it settles. */
+export function dependentsOf(graph: WorkflowGraph): ReadonlyMap<string, readonly StepNode[]> {
+  let index = dependentIndexes.get(graph)
+  if (index === undefined) {
+    const built = new Map<string, StepNode[]>()
+    for (const node of graph.nodes) {
+      for (const id of node.dependsOn) {
+        const list = built.get(id)
+        if (list === undefined) built.set(id, [node])
+        else list.push(node)
+      }
+    }
+    index = built
+    dependentIndexes.set(graph, index)
+  }
+  return index
 }
 
 const nodeIndexes = new WeakMap<WorkflowGraph, ReadonlyMap<string, StepNode>>()

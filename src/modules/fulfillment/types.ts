@@ -63,6 +63,8 @@ export type CreateShippingOptionInput = {
 }
 
 export type CreateFulfillmentInput = {
+  /** Defaults to a new id; a caller recording the fulfillment elsewhere too (an order) may share its id. */
+  id?: string
   location_id: string
   provider_id: string
   shipping_option_id?: string | null

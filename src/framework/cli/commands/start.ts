@@ -30,6 +30,7 @@ export async function start(options: { pretty: boolean }): Promise<void> {
     for (const { module, name } of applied) logger.info(`Applied migration ${module}: ${name}`)
     await app.events.start()
     await app.workflows.start()
+    await app.runLoaders()
     await app.jobs.start()
     const server = await app.http()
     const { port, host } = app.config.projectConfig.http

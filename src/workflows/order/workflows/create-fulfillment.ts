@@ -43,7 +43,9 @@ export const createOrderFulfillmentWorkflow = createWorkflow(
       metadata: input.metadata,
     })
     createFulfillmentStep(
-      transform({ plan, input }, ({ plan, input }) => ({
+      // One id for the order's record of the fulfillment and the fulfillment module's, as Medusa's one record.
+      transform({ plan, input, fulfillment }, ({ plan, input, fulfillment }) => ({
+        id: fulfillment.id,
         location_id: plan.location_id,
         provider_id: plan.provider_id,
         shipping_option_id: plan.shipping_option_id,

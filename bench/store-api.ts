@@ -1,0 +1,327 @@
+/*
+ * The store API as a storefront uses it. A fresh database is seeded with `agora seed --products
+ * 1000` (the CLI, as a user runs it), then Agora is started (`bin/agora.js start`, production mode)
+ * and measured on two things:
+ * - `GET /store/products?limit=20&region_id=<the USD region>` under autocannon (10 connections,
+ *   2 s warm-up, 10 s), beside `bench/bare-store-products-server.ts`: fastify and a pg pool answering
+ *   the same JSON from one hand-written statement. The two first pages are checked equal first.
+ * - The checkout flow of API.md §9 over HTTP, one request after the other: create a cart with an
+ *   item, add a second item, set email and shipping address, list the cart's shipping options, add
+ *   the shipping method, create the payment collection and a `pp_system_default` session, complete.
+ *   5 warm-up flows, then 50 (AGORA_BENCH_CHECKOUT_RUNS) measured: median and p95 of the whole
+ *   flow and the median of each step.
+ * Prints JSON. Everything runs on 127.0.0.1; the servers are stopped and the database dropped at
+ * the end, also on failure, and the whole run is cut off after 5 minutes.
+ * Run: `node bench/store-api.ts` (Node 24 or later).
+ * With AGORA_BENCH_STORE_PROFILE=1 Agora runs with `--cpu-prof` (profiles in
+ * .agora/bench-store-profile) and the report lists its top functions by self time.
+ *
+ * Database: with DATABASE_URL set, a database `agora_bench_store_<random>` is created on that
+ * server and dropped at the end; else an embedded PostgreSQL is started in .agora/bench-store-postgres
+ * on port 55438 (AGORA_BENCH_STORE_DB_PORT) and stopped at the end.
+ */
+import assert from "node:assert/strict"
+import { spawn } from "node:child_process"
+import type { ChildProcess } from "node:child_process"
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
+import path from "node:path"
+import { performance } from "node:perf_hooks"
+import { openBenchDatabase, withAdmin } from "./bench-database.ts"
+import { launch, load, median } from "./lib.ts"
+import type { LoadResult, Server } from "./lib.ts"
+
+const ROOT = path.resolve(import.meta.dirname, "..")
+const HOST = "127.0.0.1"
+const AGORA_PORT = 9103
+const BARE_PORT = 9104
+const PRODUCTS = 1000
+const PAGE = 20
+const CHECKOUT_RUNS = Number(process.env.AGORA_BENCH_CHECKOUT_RUNS ?? 50)
+const CHECKOUT_WARMUP_RUNS = 5
+const TIME_LIMIT_MS = 5 * 60_000
+const PROFILE_DIR = path.join(ROOT, ".agora", "bench-store-profile")
+const profiling = process.env.AGORA_BENCH_STORE_PROFILE === "1"
+const ADMIN = { email: "bench@example.com", password: "bench-password" }
+const US_ADDRESS = {
+  first_name: "Ada",
+  last_name: "Lovelace",
+  address_1: "1 Main Street",
+  city: "Springfield",
+  postal_code: "12345",
+  province: "il",
+  country_code: "us",
+  phone: "555-0100",
+}
+// bin/agora.js runs on the `node` found on PATH: this one's first, whatever PATH the bench was given.
+const env = {
+  NODE_ENV: "production",
+  JWT_SECRET: "bench-secret-bench-secret",
+  LOG_LEVEL: "warn",
+  HOST,
+  PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}`,
+}
+
+type Json = Record<string, any>
+
+const bench = await openBenchDatabase({
+  prefix: "agora_bench_store_",
+  dataDirName: "bench-store-postgres",
+  port: Number(process.env.AGORA_BENCH_STORE_DB_PORT ?? 55438),
+})
+const children = new Set<ChildProcess>()
+const servers: Server[] = []
+bench.closeFirst(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM")
+  for (const server of servers.splice(0)) await server.stop()
+})
+const deadline = setTimeout(() => {
+  console.error(`store-api bench: still running after ${TIME_LIMIT_MS / 1000} s, stopping`)
+  void bench.cleanUp().finally(() => process.exit(1))
+}, TIME_LIMIT_MS)
+deadline.unref()
+
+try {
+  const agoraEnv = { ...env, DATABASE_URL: bench.url, PORT: String(AGORA_PORT) }
+
+  const seedStarted = performance.now()
+  const seedOutput = await runCli(["seed", "--products", String(PRODUCTS), "--email", ADMIN.email, "--password", ADMIN.password], agoraEnv)
+  const seedMs = performance.now() - seedStarted
+  const { publishableKey, usdRegionId } = await seededStore(seedOutput)
+
+  if (profiling) {
+    rmSync(PROFILE_DIR, { recursive: true, force: true })
+    mkdirSync(PROFILE_DIR, { recursive: true })
+  }
+  const serverEnv = profiling ? { ...agoraEnv, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : agoraEnv
+  const agora = await start(["./bin/agora.js", "start"], serverEnv, AGORA_PORT)
+  const bare = await start([process.execPath, "bench/bare-store-products-server.ts"], { DATABASE_URL: bench.url, PORT: String(BARE_PORT) }, BARE_PORT)
+
+  const storeHeaders = { "x-publishable-api-key": publishableKey }
+  const productsPath = `/store/products?limit=${PAGE}&region_id=${usdRegionId}`
+  const agoraUrl = `http://${HOST}:${AGORA_PORT}${productsPath}`
+  const bareUrl = `http://${HOST}:${BARE_PORT}${productsPath}`
+
+  // The baseline answers what Agora answers: same page, same fields, same prices.
+  const [agoraPage, barePage] = [await getJson(agoraUrl, storeHeaders), await getJson(bareUrl, storeHeaders)]
+  const agoraProducts = agoraPage.json.products as Json[]
+  assert.equal(agoraProducts.length, PAGE)
+  assert.equal(agoraPage.json.count, PRODUCTS)
+  assert.deepEqual(
+    agoraProducts.map((product) => product.id),
+    (barePage.json.products as Json[]).map((product) => product.id),
+  )
+  for (const product of agoraProducts) {
+    for (const variant of product.variants as Json[]) {
+      assert.equal(typeof variant.calculated_price?.calculated_amount, "number", `variant ${variant.id} has no calculated price`)
+      assert.equal(variant.calculated_price.currency_code, "usd")
+    }
+  }
+  assert.deepStrictEqual(normalize(agoraPage.json), normalize(barePage.json), "Agora and the bare route answer different pages")
+
+  const bareResult = await load(bareUrl, storeHeaders)
+  const agoraResult = await load(agoraUrl, storeHeaders)
+  await bare.stop()
+
+  const checkout = await measureCheckout(storeHeaders, usdRegionId, agoraProducts)
+  await agora.stop()
+
+  const ratio = agoraResult.requestsPerSecond / bareResult.requestsPerSecond
+  console.log(
+    JSON.stringify(
+      {
+        node: process.version,
+        database: bench.server,
+        catalog: { products: PRODUCTS, variantsPerProduct: 3, seedMs: Math.round(seedMs) },
+        storeProducts: {
+          request: `GET /store/products?limit=${PAGE}&region_id=<usd region>`,
+          bodyBytes: { agora: agoraPage.bytes, bare: barePage.bytes },
+          agora: agoraResult,
+          bare: bareResult,
+          ratio: Number(ratio.toFixed(3)),
+          target: "agora / bare >= 0.5",
+        },
+        checkout: { ...checkout, target: "median flow < 60 ms" },
+        ...(profiling ? { profile: topSelfTime(PROFILE_DIR, 20) } : {}),
+      },
+      null,
+      2,
+    ),
+  )
+  if (failed(agoraResult) || failed(bareResult)) throw new Error("some benchmark requests failed")
+} finally {
+  clearTimeout(deadline)
+  await bench.cleanUp()
+}
+
+function failed(result: LoadResult): boolean {
+  return result.errors > 0 || result.non2xx > 0
+}
+
+/** Runs `agora <args>` to its end; its standard output, or an error with what it printed. */
+async function runCli(args: string[], childEnv: NodeJS.ProcessEnv): Promise<string> {
+  const child = spawn("./bin/agora.js", args, { cwd: ROOT, env: { ...process.env, ...childEnv }, stdio: ["ignore", "pipe", "pipe"] })
+  children.add(child)
+  let stdout = ""
+  let stderr = ""
+  child.stdout.on("data", (chunk: Buffer) => void (stdout += chunk.toString()))
+  child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()))
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject)
+    child.on("exit", resolve)
+  })
+  children.delete(child)
+  if (code !== 0) throw new Error(`agora ${args.join(" ")} exited with ${code}:\n${stdout}\n${stderr.slice(-2000)}`)
+  return stdout
+}
+
+/** The publishable key the seed printed (read from the database when the output changed), and the USD region. */
+async function seededStore(seedOutput: string): Promise<{ publishableKey: string; usdRegionId: string }> {
+  return withAdmin(bench.url, async (client) => {
+    let publishableKey = /publishable key\s+(pk_\w+)/.exec(seedOutput)?.[1]
+    if (publishableKey === undefined) {
+      const { rows } = await client.query<{ token: string }>(
+        "select token from api_key where type = 'publishable' and revoked_at is null and deleted_at is null order by created_at limit 1",
+      )
+      publishableKey = rows[0]?.token
+    }
+    const { rows } = await client.query<{ id: string }>("select id from region where currency_code = 'usd' and deleted_at is null limit 1")
+    const usdRegionId = rows[0]?.id
+    if (!publishableKey || !usdRegionId) throw new Error(`the seed left no publishable key or no USD region:\n${seedOutput}`)
+    return { publishableKey, usdRegionId }
+  })
+}
+
+/** Launches a server (stopped when the bench cleans up) and waits for its /health. */
+async function start(command: string[], serverEnv: NodeJS.ProcessEnv, port: number): Promise<Server> {
+  const { server } = await launch(command, serverEnv, `http://${HOST}:${port}/health`, ROOT)
+  servers.push(server)
+  return {
+    process: server.process,
+    stop: async () => {
+      const index = servers.indexOf(server)
+      if (index >= 0) servers.splice(index, 1)
+      await server.stop()
+    },
+  }
+}
+
+async function getJson(url: string, headers: Record<string, string>): Promise<{ json: Json; bytes: number }> {
+  const response = await fetch(url, { headers })
+  const text = await response.text()
+  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${text.slice(0, 500)}`)
+  return { json: JSON.parse(text) as Json, bytes: Buffer.byteLength(text) }
+}
+
+/** Dates and timestamp strings as one ISO form: PostgreSQL writes `+00:00` where JavaScript writes `Z`. */
+function normalize(value: unknown): unknown {
+  if (typeof value === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(value)) return new Date(value).toISOString()
+  if (Array.isArray(value)) return value.map(normalize)
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]))
+  return value
+}
+
+const STEPS = [
+  "createCart",
+  "addItem",
+  "updateCart",
+  "listShippingOptions",
+  "addShippingMethod",
+  "createPaymentCollection",
+  "createPaymentSession",
+  "complete",
+] as const
+type Step = (typeof STEPS)[number]
+
+/**
+ * The checkout of API.md §9, request after request, `CHECKOUT_WARMUP_RUNS` + `CHECKOUT_RUNS` times;
+ * run `i` buys the small size of one product of the page and the medium size of the next.
+ */
+async function measureCheckout(storeHeaders: Record<string, string>, regionId: string, products: Json[]) {
+  const base = `http://${HOST}:${AGORA_PORT}`
+  const send = async (method: "GET" | "POST", pathname: string, body?: unknown): Promise<{ ms: number; json: Json }> => {
+    const headers = body === undefined ? storeHeaders : { ...storeHeaders, "content-type": "application/json" }
+    const started = performance.now()
+    const response = await fetch(`${base}${pathname}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    const text = await response.text()
+    const ms = performance.now() - started
+    if (response.status !== 200) throw new Error(`${method} ${pathname} answered ${response.status}: ${text.slice(0, 500)}`)
+    return { ms, json: JSON.parse(text) as Json }
+  }
+  const variantOf = (index: number, title: string): string => {
+    const variants = products[index % products.length]!.variants as Json[]
+    return (variants.find((variant) => variant.title === title) ?? variants[0]!).id as string
+  }
+
+  const flow = async (run: number): Promise<Record<Step, number>> => {
+    const times = {} as Record<Step, number>
+    const created = await send("POST", "/store/carts", { region_id: regionId, items: [{ variant_id: variantOf(run, "S"), quantity: 1 }] })
+    times.createCart = created.ms
+    const cartId = created.json.cart.id as string
+    times.addItem = (await send("POST", `/store/carts/${cartId}/line-items`, { variant_id: variantOf(run + 1, "M"), quantity: 1 })).ms
+    times.updateCart = (await send("POST", `/store/carts/${cartId}`, { email: `shopper${run}@example.com`, shipping_address: US_ADDRESS })).ms
+    const options = await send("GET", `/store/shipping-options?cart_id=${cartId}`)
+    times.listShippingOptions = options.ms
+    const optionId = (options.json.shipping_options as Json[])[0]?.id as string | undefined
+    if (!optionId) throw new Error(`no shipping option for cart ${cartId}`)
+    times.addShippingMethod = (await send("POST", `/store/carts/${cartId}/shipping-methods`, { option_id: optionId })).ms
+    const collection = await send("POST", "/store/payment-collections", { cart_id: cartId })
+    times.createPaymentCollection = collection.ms
+    const collectionId = collection.json.payment_collection.id as string
+    times.createPaymentSession = (await send("POST", `/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: "pp_system_default" })).ms
+    const completed = await send("POST", `/store/carts/${cartId}/complete`)
+    times.complete = completed.ms
+    if (completed.json.type !== "order") throw new Error(`cart ${cartId} was not completed: ${JSON.stringify(completed.json).slice(0, 500)}`)
+    return times
+  }
+
+  for (let run = 0; run < CHECKOUT_WARMUP_RUNS; run++) await flow(run)
+  const runs: Record<Step, number>[] = []
+  for (let run = 0; run < CHECKOUT_RUNS; run++) runs.push(await flow(CHECKOUT_WARMUP_RUNS + run))
+
+  const totals = runs.map((times) => STEPS.reduce((sum, step) => sum + times[step], 0))
+  const round = (ms: number) => Math.round(ms * 10) / 10
+  return {
+    warmupRuns: CHECKOUT_WARMUP_RUNS,
+    runs: CHECKOUT_RUNS,
+    requestsPerFlow: STEPS.length,
+    flowMs: { median: round(median(totals)), p95: round(percentile(totals, 0.95)), min: round(Math.min(...totals)), max: round(Math.max(...totals)) },
+    stepMedianMs: Object.fromEntries(STEPS.map((step) => [step, round(median(runs.map((times) => times[step])))])),
+    stepP95Ms: Object.fromEntries(STEPS.map((step) => [step, round(percentile(runs.map((times) => times[step]), 0.95))])),
+  }
+}
+
+function percentile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
+}
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
+type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+/** The functions Agora spent the most time in (their own code, not their callees), over its whole run. */
+function topSelfTime(dir: string, count: number) {
+  const files = readdirSync(dir).filter((file) => file.endsWith(".cpuprofile"))
+  const newest = files.map((file) => path.join(dir, file)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]
+  if (!newest) return { note: "no profile was written" }
+  const profile = JSON.parse(readFileSync(newest, "utf8")) as CpuProfile
+  const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]))
+  const selfUs = new Map<string, number>()
+  let totalUs = 0
+  profile.samples.forEach((nodeId, i) => {
+    const frame = frames.get(nodeId)
+    const delta = profile.timeDeltas[i] ?? 0
+    if (!frame) return
+    const where = frame.url ? `${frame.url.replace(`file://${ROOT}/`, "")}:${frame.lineNumber + 1}` : ""
+    const name = `${frame.functionName || "(anonymous)"}${where ? ` ${where}` : ""}`
+    selfUs.set(name, (selfUs.get(name) ?? 0) + delta)
+    totalUs += delta
+  })
+  return {
+    file: path.relative(ROOT, newest),
+    totalMs: Math.round(totalUs / 1000),
+    top: [...selfUs.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([name, us]) => ({ function: name, selfMs: Math.round(us / 1000), percent: Number(((100 * us) / totalUs).toFixed(1)) })),
+  }
+}

@@ -1,0 +1,38 @@
+import type { AgoraRequest } from "../../../../framework/http/index.ts"
+import type { Query } from "../../../../framework/modules/index.ts"
+import { cartNotFound } from "./cart-response.ts"
+
+/** The signed-in customer of a store request, if any. */
+export function customerIdOf(req: Pick<AgoraRequest, "auth_context">): string | undefined {
+  const auth = req.auth_context
+  return auth?.actor_type === "customer" && auth.actor_id ? auth.actor_id : undefined
+}
+
+/**
+ * Whether a cart's owner lets this request at it: a guest's cart (no customer, or a customer
+ * without an account) is reached by its id; a registered customer's cart only with that customer's
+ * token.
+ */
+export async function mayAccessCart(req: Pick<AgoraRequest, "auth_context" | "scope">, customerId: string | null | undefined): Promise<boolean> {
+  if (!customerId || customerId === customerIdOf(req)) return true
+  const { data } = await req.scope.resolve<Query>("query").graph<{ has_account: boolean }>({
+    entity: "customer",
+    fields: ["has_account"],
+    filters: { id: customerId },
+  })
+  return data[0]?.has_account !== true
+}
+
+/**
+ * Fails with not_found, as for a cart that does not exist, unless the cart exists and the request
+ * may reach it (`mayAccessCart`): another customer's cart is not revealed.
+ */
+export async function assertCartAccess(req: Pick<AgoraRequest, "auth_context" | "scope">, cartId: string): Promise<void> {
+  const { data } = await req.scope.resolve<Query>("query").graph<{ customer_id: string | null }>({
+    entity: "cart",
+    fields: ["customer_id"],
+    filters: { id: cartId },
+  })
+  const cart = data[0]
+  if (!cart || !(await mayAccessCart(req, cart.customer_id))) throw cartNotFound(cartId)
+}

@@ -1,0 +1,46 @@
+import { AgoraError } from "../../../framework/errors/index.ts"
+import type { Query } from "../../../framework/modules/index.ts"
+import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
+import type { UpsertPriceInput } from "../../../modules/pricing/index.ts"
+
+/** A shipping option price as the admin API takes it: in a currency, or in a region (its currency, only there). */
+export type ShippingOptionPriceInput =
+  | { id?: string; currency_code: string; amount: number }
+  | { id?: string; region_id: string; amount: number }
+  | { id: string; currency_code?: string; region_id?: string; amount?: number }
+
+export type PrepareShippingOptionPricesStepInput = { shipping_option_id: string; prices: ShippingOptionPriceInput[] }[]
+
+export type ShippingOptionPrices = { shipping_option_id: string; prices: UpsertPriceInput[] }[]
+
+export const prepareShippingOptionPricesStepId = "prepare-shipping-option-prices-step"
+
+/**
+ * Turns region prices into prices in the region's currency with a `region_id` rule, as Medusa stores
+ * them; invalid_data naming the price whose region does not exist. Reads only: nothing to undo.
+ */
+export const prepareShippingOptionPricesStep = createStep(
+  prepareShippingOptionPricesStepId,
+  async (options: PrepareShippingOptionPricesStepInput, { container }) => {
+    const regionIds = [...new Set(options.flatMap((option) => option.prices.flatMap((price) => ("region_id" in price && price.region_id ? [price.region_id] : []))))]
+    const { data: regions } =
+      regionIds.length === 0
+        ? { data: [] }
+        : await container.resolve<Query>("query").graph<{ id: string; currency_code: string }>({
+            entity: "region",
+            fields: ["id", "currency_code"],
+            filters: { id: regionIds },
+          })
+    const prepared: ShippingOptionPrices = options.map((option) => ({
+      shipping_option_id: option.shipping_option_id,
+      prices: option.prices.map((price, i): UpsertPriceInput => {
+        const { region_id: regionId, ...rest } = price as { region_id?: string; currency_code?: string; amount?: number; id?: string }
+        if (!regionId) return rest as UpsertPriceInput
+        const region = regions.find((row) => row.id === regionId)
+        if (!region) throw new AgoraError(AgoraError.Types.INVALID_DATA, `prices[${i}].region_id: Region with id: ${regionId} was not found`)
+        return { ...rest, currency_code: region.currency_code, rules: { region_id: regionId } } as UpsertPriceInput
+      }),
+    }))
+    return new StepResponse(prepared)
+  },
+)

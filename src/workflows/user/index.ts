@@ -1,0 +1,5 @@
+export { UserEvents } from "./events.ts"
+export { updateUsersStep, updateUsersStepId } from "./steps/update-users.ts"
+export type { UpdateUserInput } from "./steps/update-users.ts"
+export { updateUsersWorkflow, updateUsersWorkflowId } from "./workflows/update-users.ts"
+export type { UpdateUsersWorkflowInput } from "./workflows/update-users.ts"
