@@ -13,8 +13,9 @@
  * Prints JSON. Everything runs on 127.0.0.1; the servers are stopped and the database dropped at
  * the end, also on failure, and the whole run is cut off after 5 minutes.
  * Run: `node bench/store-api.ts` (Node 24 or later).
- * With AGORA_BENCH_STORE_PROFILE=1 Agora runs with `--cpu-prof` (profiles in
- * .agora/bench-store-profile) and the report lists its top functions by self time.
+ * With AGORA_BENCH_STORE_PROFILE=1 Agora runs with `--cpu-prof`, restarted between the two parts
+ * (profiles in .agora/bench-store-profile/{products,checkout}), and the report lists its top
+ * functions by self time in each part.
  *
  * Database: with DATABASE_URL set, a database `agora_bench_store_<random>` is created on that
  * server and dropped at the end; else an embedded PostgreSQL is started in .agora/bench-store-postgres
@@ -62,6 +63,18 @@ const env = {
 }
 
 type Json = Record<string, any>
+/** The requests of one checkout, in order. */
+const STEPS = [
+  "createCart",
+  "addItem",
+  "updateCart",
+  "listShippingOptions",
+  "addShippingMethod",
+  "createPaymentCollection",
+  "createPaymentSession",
+  "complete",
+] as const
+type Step = (typeof STEPS)[number]
 
 const bench = await openBenchDatabase({
   prefix: "agora_bench_store_",
@@ -86,14 +99,19 @@ try {
   const seedStarted = performance.now()
   const seedOutput = await runCli(["seed", "--products", String(PRODUCTS), "--email", ADMIN.email, "--password", ADMIN.password], agoraEnv)
   const seedMs = performance.now() - seedStarted
+  progress(`seeded ${PRODUCTS} products in ${(seedMs / 1000).toFixed(1)} s`)
   const { publishableKey, usdRegionId } = await seededStore(seedOutput)
 
-  if (profiling) {
-    rmSync(PROFILE_DIR, { recursive: true, force: true })
-    mkdirSync(PROFILE_DIR, { recursive: true })
+  // Statistics for the planner, as autovacuum would have gathered them on a store that has run a while.
+  await withAdmin(bench.url, (client) => client.query("analyze"))
+
+  if (profiling) rmSync(PROFILE_DIR, { recursive: true, force: true })
+  const startAgora = (part: "products" | "checkout") => {
+    if (!profiling) return start(["./bin/agora.js", "start"], agoraEnv, AGORA_PORT)
+    mkdirSync(path.join(PROFILE_DIR, part), { recursive: true })
+    return start(["./bin/agora.js", "start"], { ...agoraEnv, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(PROFILE_DIR, part)}` }, AGORA_PORT)
   }
-  const serverEnv = profiling ? { ...agoraEnv, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : agoraEnv
-  const agora = await start(["./bin/agora.js", "start"], serverEnv, AGORA_PORT)
+  let agora = await startAgora("products")
   const bare = await start([process.execPath, "bench/bare-store-products-server.ts"], { DATABASE_URL: bench.url, PORT: String(BARE_PORT) }, BARE_PORT)
 
   const storeHeaders = { "x-publishable-api-key": publishableKey }
@@ -118,10 +136,16 @@ try {
   }
   assert.deepStrictEqual(normalize(agoraPage.json), normalize(barePage.json), "Agora and the bare route answer different pages")
 
+  progress("first pages equal; loading the bare route, then Agora's")
   const bareResult = await load(bareUrl, storeHeaders)
   const agoraResult = await load(agoraUrl, storeHeaders)
   await bare.stop()
+  progress(`checkout: ${CHECKOUT_WARMUP_RUNS} warm-up flows, then ${CHECKOUT_RUNS}`)
 
+  if (profiling) {
+    await agora.stop()
+    agora = await startAgora("checkout")
+  }
   const checkout = await measureCheckout(storeHeaders, usdRegionId, agoraProducts)
   await agora.stop()
 
@@ -141,7 +165,9 @@ try {
           target: "agora / bare >= 0.5",
         },
         checkout: { ...checkout, target: "median flow < 60 ms" },
-        ...(profiling ? { profile: topSelfTime(PROFILE_DIR, 20) } : {}),
+        ...(profiling
+          ? { profile: { products: topSelfTime(path.join(PROFILE_DIR, "products"), 20), checkout: topSelfTime(path.join(PROFILE_DIR, "checkout"), 20) } }
+          : {}),
       },
       null,
       2,
@@ -151,6 +177,11 @@ try {
 } finally {
   clearTimeout(deadline)
   await bench.cleanUp()
+}
+
+/** Where the run is, on standard error (the report alone goes to standard output). */
+function progress(message: string): void {
+  console.error(`store-api bench: ${message}`)
 }
 
 function failed(result: LoadResult): boolean {
@@ -220,18 +251,6 @@ function normalize(value: unknown): unknown {
   return value
 }
 
-const STEPS = [
-  "createCart",
-  "addItem",
-  "updateCart",
-  "listShippingOptions",
-  "addShippingMethod",
-  "createPaymentCollection",
-  "createPaymentSession",
-  "complete",
-] as const
-type Step = (typeof STEPS)[number]
-
 /**
  * The checkout of API.md §9, request after request, `CHECKOUT_WARMUP_RUNS` + `CHECKOUT_RUNS` times;
  * run `i` buys the small size of one product of the page and the medium size of the next.
@@ -298,7 +317,7 @@ function percentile(values: number[], q: number): number {
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
 type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
-/** The functions Agora spent the most time in (their own code, not their callees), over its whole run. */
+/** The functions Agora spent the most CPU time in (their own code, not their callees), start-up included. */
 function topSelfTime(dir: string, count: number) {
   const files = readdirSync(dir).filter((file) => file.endsWith(".cpuprofile"))
   const newest = files.map((file) => path.join(dir, file)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]
@@ -310,7 +329,8 @@ function topSelfTime(dir: string, count: number) {
   profile.samples.forEach((nodeId, i) => {
     const frame = frames.get(nodeId)
     const delta = profile.timeDeltas[i] ?? 0
-    if (!frame) return
+    // Time waiting for I/O is not spent in a function.
+    if (!frame || frame.functionName === "(idle)") return
     const where = frame.url ? `${frame.url.replace(`file://${ROOT}/`, "")}:${frame.lineNumber + 1}` : ""
     const name = `${frame.functionName || "(anonymous)"}${where ? ` ${where}` : ""}`
     selfUs.set(name, (selfUs.get(name) ?? 0) + delta)

@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "../framework/http/index.ts"
 import { adminApiKeysRoutesMiddlewares } from "./admin/api-keys/middlewares.ts"
 import { adminBrandRoutesMiddlewares } from "./admin/brands/middlewares.ts"
+import { adminFulfillmentProvidersRoutesMiddlewares } from "./admin/fulfillment-providers/middlewares.ts"
 import { adminFulfillmentSetsRoutesMiddlewares } from "./admin/fulfillment-sets/middlewares.ts"
 import { adminInventoryItemsRoutesMiddlewares } from "./admin/inventory-items/middlewares.ts"
 import { adminJobRoutesMiddlewares } from "./admin/jobs/middlewares.ts"
@@ -30,6 +31,7 @@ export default defineMiddlewares({
   routes: [
     ...adminApiKeysRoutesMiddlewares,
     ...adminBrandRoutesMiddlewares,
+    ...adminFulfillmentProvidersRoutesMiddlewares,
     ...adminFulfillmentSetsRoutesMiddlewares,
     ...adminInventoryItemsRoutesMiddlewares,
     ...adminJobRoutesMiddlewares,

@@ -10,6 +10,7 @@ export type { CreateShippingProfileInput } from "./steps/create-shipping-profile
 export { deleteShippingProfilesStep, deleteShippingProfilesStepId } from "./steps/delete-shipping-profiles.ts"
 export { validateFulfillmentProvidersStep, validateFulfillmentProvidersStepId } from "./steps/validate-fulfillment-providers.ts"
 export type { ValidateFulfillmentProvidersStepInput } from "./steps/validate-fulfillment-providers.ts"
+export { validateFulfillmentProvidersExistStep, validateFulfillmentProvidersExistStepId } from "./steps/validate-fulfillment-providers-exist.ts"
 export { prepareShippingOptionPricesStep, prepareShippingOptionPricesStepId } from "./steps/prepare-shipping-option-prices.ts"
 export type { ShippingOptionPriceInput, ShippingOptionPrices } from "./steps/prepare-shipping-option-prices.ts"
 export { setShippingOptionPricesStep, setShippingOptionPricesStepId } from "./steps/set-shipping-option-prices.ts"

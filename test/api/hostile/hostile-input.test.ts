@@ -5,6 +5,7 @@
  */
 import path from "node:path"
 import fc from "fast-check"
+import type { LightMyRequestResponse } from "fastify"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { z } from "zod"
 import { loadRoutes, schemasOf } from "../../../src/framework/http/index.ts"
@@ -14,7 +15,8 @@ import { startHttpApp } from "../http-app.ts"
 import type { HttpApp } from "../http-app.ts"
 import { BROKEN_SEGMENTS, SQL_FRAGMENTS, hostileBody, hostileId, hostileQuery, minimalValid, parseQuery, shapeOf } from "./arbitraries.ts"
 import type { BodyInput } from "./arbitraries.ts"
-import { changedTables, fingerprint } from "./fingerprint.ts"
+import { changedTables, fingerprinter, installWriteCounter } from "./fingerprint.ts"
+import type { Fingerprint } from "./fingerprint.ts"
 import { fillPath, paramsOf, setUpHostileFixtures } from "./fixtures.ts"
 import type { HostileFixtures } from "./fixtures.ts"
 import { describeExchange, problemsOf } from "./verdict.ts"
@@ -34,10 +36,14 @@ const ROUTES = (await loadRoutes(path.join(PROJECT_ROOT, "src", "api"))).map(({ 
 
 let t: HttpApp
 let fixtures: HostileFixtures
+let fingerprint: () => Promise<Fingerprint>
+let rowWrites: () => Promise<number>
 
 beforeAll(async () => {
   t = await startHttpApp()
   fixtures = await setUpHostileFixtures(t)
+  fingerprint = await fingerprinter(t)
+  rowWrites = await installWriteCounter(t)
 }, 120_000)
 afterAll(() => t?.close())
 
@@ -70,28 +76,40 @@ async function send(route: RouteRef, url: string, body: BodyInput | undefined) {
 const realPath = (route: RouteRef) => fillPath(route.path, (param) => encodeURIComponent(fixtures.paramValue(route.path, param)))
 
 /**
- * Runs `property` `RUNS` times; each run sends one request, which must be answered as `expectation`
- * says, with the database's fingerprint unchanged.
+ * Runs `request` over `RUNS` inputs of `arbitrary`; each answer must be what its `mustRefuse` says,
+ * and the database's fingerprint must not change: checked after each request that wrote a row (even
+ * one rolled back since), and around the whole property (naming every request it sent).
  */
 async function assertEveryRun<T>(
   route: RouteRef,
   arbitrary: fc.Arbitrary<T>,
   request: (input: T) => { url: string; body: BodyInput | undefined; mustRefuse: boolean; allowEmptyList?: boolean },
+  examples: T[] = [],
 ) {
-  let before = await fingerprint(t)
+  const start = await fingerprint()
+  let before = start
+  let writes = await rowWrites()
+  const sent: string[] = []
   await fc.assert(
     fc.asyncProperty(arbitrary, async (input) => {
       const { url, body, mustRefuse, allowEmptyList } = request(input)
       const res = await send(route, url, body)
       const problems = problemsOf(res, { mustRefuse, allowEmptyList })
-      const after = await fingerprint(t)
-      const changes = changedTables(before, after)
-      if (changes.length > 0) problems.push(`changed rows: ${changes.join(", ")}`)
-      before = after
+      sent.push(describeExchange(route, url, body, res, []))
+      const writesNow = await rowWrites()
+      if (writesNow !== writes) {
+        writes = writesNow
+        const after = await fingerprint()
+        const changes = changedTables(before, after)
+        if (changes.length > 0) problems.push(`changed rows: ${changes.join(", ")}`)
+        before = after
+      }
       if (problems.length > 0) throw new Error(describeExchange(route, url, body, res, problems))
     }),
-    { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    { numRuns: RUNS, seed: SEED, endOnFailure: true, examples: examples.map((example): [T] => [example]) },
   )
+  const changes = changedTables(start, await fingerprint())
+  expect(changes, `${route.method} ${route.path} changed rows (${changes.join(", ")}) during:\n${sent.join("\n")}`).toEqual([])
 }
 
 describe.each(ROUTES)("$method $path", (route) => {
@@ -106,13 +124,15 @@ describe.each(ROUTES)("$method $path", (route) => {
     const params = paramsOf(route.path)
     const body = takesBody(route.method) ? acceptedBody(schemas(route).body) : undefined
     const arbitrary = fc.tuple(fc.constantFrom(...params), hostileId)
+    // Every parameter meets, at least once, the ids that break careless code: NUL, SQL, a very long one.
+    const examples = params.flatMap((param) => ["a\u0000b", SQL_FRAGMENTS[0], "x".repeat(5_000)].map((id): [string, { id: string; segment: string }] => [param, { id, segment: encodeURIComponent(id) }]))
     await assertEveryRun(route, arbitrary, ([hostileParam, id]) => ({
       url: fillPath(route.path, (param) => (param === hostileParam ? id.segment : encodeURIComponent(fixtures.paramValue(route.path, param)))),
       body,
       mustRefuse: true,
       // A list under a parent (`/admin/jobs/:name/runs`) may answer an unknown parent with no rows.
       allowEmptyList: route.method === "GET" && !route.path.endsWith(`:${hostileParam}`),
-    }))
+    }), examples)
   })
 
   test("refuses a hostile query its schema rejects with a 4xx (GET: else a 200), changing nothing", async () => {
@@ -123,46 +143,69 @@ describe.each(ROUTES)("$method $path", (route) => {
     // A write route is only sent queries its schema refuses: an accepted one would make the write happen.
     const arbitrary = route.method === "GET" ? hostileQuery(keys) : hostileQuery(keys).filter(rejects)
     const body = takesBody(route.method) ? acceptedBody(bodySchema) : undefined
-    await assertEveryRun(route, arbitrary, (query) => ({ url: `${realPath(route)}?${query}`, body, mustRefuse: rejects(query) }))
+    // A GET route's filters meet a NUL byte at least once (no PostgreSQL text may hold one).
+    const examples = route.method === "GET" ? keys.filter((key) => !["limit", "offset"].includes(key)).map((key) => `${key}=a%00b`) : []
+    await assertEveryRun(route, arbitrary, (query) => ({ url: `${realPath(route)}?${query}`, body, mustRefuse: rejects(query) }), examples)
   })
 })
 
 const SLOW_ANSWER_MS = 2_500
 
-/** The probes for one GET route: SQL in `order`, `fields`, filter values, filter keys and operator maps. */
-function injectionProbes(schema: z.ZodType | undefined): { query: string; emptyIfAnswered: boolean }[] {
-  const shape = shapeOf(schema)
-  const keys = Object.keys(shape)
+/** A harmless text no row holds: what a filter's SQL-laden twin is compared with. */
+const HARMLESS = "no-such-value-3f9a"
+
+/**
+ * A probe of one GET route: a query string with SQL in one place, and (for filters) the same query
+ * with a harmless text there instead. An injected condition would widen the match (`' OR '1'='1`),
+ * so the SQL-laden query may not match more rows than the harmless one: both match nothing on a
+ * real filter, and both match everything where a key does not filter (a search with nothing
+ * searchable, a pricing context).
+ */
+type InjectionProbe = { query: string; harmless?: string }
+
+function injectionProbes(schema: z.ZodType | undefined): InjectionProbe[] {
+  const keys = Object.keys(shapeOf(schema))
   const encode = (value: string) => encodeURIComponent(value)
-  const probes: { query: string; emptyIfAnswered: boolean }[] = []
-  const add = (query: string, emptyIfAnswered = false) => probes.push({ query, emptyIfAnswered })
-  for (const fragment of ["created_at; drop table product", "(case when 1=1 then id end)", "id desc nulls first", `-${SQL_FRAGMENTS[0]}`, "1"]) {
-    add(`order=${encode(fragment)}`)
+  const probes: InjectionProbe[] = []
+  const compared = (template: (value: string) => string, fragment: string) =>
+    probes.push({ query: template(encode(fragment)), harmless: template(HARMLESS) })
+  for (const fragment of ["created_at; drop table product", "(case when 1=1 then id end)", "id desc nulls first", `-${SQL_FRAGMENTS[0]}`, "1", "a\u0000b"]) {
+    probes.push({ query: `order=${encode(fragment)}` })
   }
-  for (const fragment of ["id,(select 1)", "*,password_hash", "+id;drop table product", "id,title--", '"id" from "user" --']) add(`fields=${encode(fragment)}`)
+  for (const fragment of ["id,(select 1)", "*,password_hash", "+id;drop table product", "id,title--", '"id" from "user" --', "a\u0000b"]) {
+    probes.push({ query: `fields=${encode(fragment)}` })
+  }
   for (const key of keys) {
     if (["fields", "order", "limit", "offset", "with_deleted"].includes(key)) continue
-    // Equality and free-text filters: no row holds these texts, so an answer must be empty.
-    const isFilter = key === "q" || shape[key]?.safeParse(["x"]).success === true
-    for (const fragment of [SQL_FRAGMENTS[1], SQL_FRAGMENTS[2], SQL_FRAGMENTS[5]]) add(`${key}=${encode(fragment)}`, isFilter)
-    add(`${key}[0]=${encode(SQL_FRAGMENTS[1])}`, isFilter)
+    for (const fragment of [SQL_FRAGMENTS[1], SQL_FRAGMENTS[2], SQL_FRAGMENTS[5], "a\u0000b"]) compared((value) => `${key}=${value}`, fragment)
+    compared((value) => `${key}[0]=${value}`, SQL_FRAGMENTS[1])
     for (const operator of ["$eq", "$in][0", "$ne", "$gte", "$lt", "$like", "$ilike", "$raw", "$or][0][id"]) {
-      add(`${key}[${operator}]=${encode(SQL_FRAGMENTS[1])}`, operator === "$eq" || operator === "$in][0")
+      compared((value) => `${key}[${operator}]=${value}`, SQL_FRAGMENTS[1])
     }
-    add(`${key}[$gte]=${encode("2020-01-01' OR '1'='1")}`)
+    probes.push({ query: `${key}[$gte]=${encode("2020-01-01' OR '1'='1")}` })
   }
   for (const fragment of [SQL_FRAGMENTS[0], SQL_FRAGMENTS[1], 'id" = id or "1']) {
-    add(`${encode(fragment)}=1`)
-    add(`${encode(fragment)}[$eq]=1`)
+    probes.push({ query: `${encode(fragment)}=1` })
+    probes.push({ query: `${encode(fragment)}[$eq]=1` })
   }
-  add(`id[$or][0][${encode("1=1) or (1")}]=1`)
+  probes.push({ query: `id[$or][0][${encode("1=1) or (1")}]=1` })
   return probes
+}
+
+const countOf = (res: LightMyRequestResponse): number | undefined => {
+  if (res.statusCode !== 200) return undefined
+  try {
+    const count = (res.json() as { count?: unknown }).count
+    return typeof count === "number" ? count : undefined
+  } catch {
+    return undefined
+  }
 }
 
 describe.each(ROUTES.filter((route) => route.method === "GET"))("$method $path: query parameters cannot inject SQL", (route) => {
   test("order, fields, filter values, filter keys and operator maps", async () => {
     const { query: schema } = schemas(route)
-    const before = await fingerprint(t)
+    const before = await fingerprint()
     const failures: string[] = []
     for (const probe of injectionProbes(schema)) {
       const url = `${realPath(route)}?${probe.query}`
@@ -172,26 +215,29 @@ describe.each(ROUTES.filter((route) => route.method === "GET"))("$method $path: 
       const rejected = schema ? !schema.safeParse(parseQuery(probe.query)).success : false
       const problems = problemsOf(res, { mustRefuse: rejected })
       if (elapsed > SLOW_ANSWER_MS) problems.push(`took ${Math.round(elapsed)} ms`)
-      if (probe.emptyIfAnswered && res.statusCode === 200 && isJson(res) && (res.json() as { count?: unknown }).count !== 0) {
-        problems.push(`a filter on a text no row holds matched ${(res.json() as { count?: unknown }).count} rows`)
+      const count = countOf(res)
+      if (probe.harmless !== undefined && count !== undefined) {
+        const harmless = countOf(await send(route, `${realPath(route)}?${probe.harmless}`, undefined))
+        if (harmless !== undefined && count > harmless) problems.push(`matched ${count} rows where ?${probe.harmless} matches ${harmless}`)
       }
       if (problems.length > 0) failures.push(describeExchange(route, url, undefined, res, problems))
     }
     expect(failures, failures.join("\n")).toEqual([])
-    expect(changedTables(before, await fingerprint(t))).toEqual([])
+    expect(changedTables(before, await fingerprint())).toEqual([])
   })
 })
 
-function isJson(res: { json(): unknown }): boolean {
-  try {
-    res.json()
-    return true
-  } catch {
-    return false
-  }
-}
-
 describe("every route", () => {
+  test("(self-check) the fingerprint sees a write and a soft delete", async () => {
+    const before = await fingerprint()
+    const created = await t.admin.post("/admin/brands", { name: "Fingerprint check" })
+    const afterCreate = await fingerprint()
+    expect(changedTables(before, afterCreate)).toEqual([expect.stringMatching(/^brand: \d+ → \d+ rows$/)])
+    await t.admin.delete(`/admin/brands/${created.json().brand.id}`)
+    expect(changedTables(afterCreate, await fingerprint())).toEqual(["brand: rows changed"])
+    expect(await rowWrites()).toBeGreaterThanOrEqual(2)
+  })
+
   test("validates its query, and its body when it takes one", () => {
     const gaps: string[] = []
     for (const route of ROUTES) {
@@ -218,5 +264,24 @@ describe("every route", () => {
       }
     }
     expect(failures.length, `${failures.length} refusals, e.g.\n${failures.slice(0, 3).join("\n")}`).toBe(0)
+  })
+})
+
+// Last, as a route that fails it writes to the records the other tests use (deletes last of all).
+const WRITE_ROUTES = [...ROUTES.filter((route) => route.method === "POST"), ...ROUTES.filter((route) => route.method === "DELETE")]
+
+describe.each(WRITE_ROUTES)("$method $path with a body it accepts", (route) => {
+  test("refuses an unknown name in `fields` before writing anything", async () => {
+    const { query: schema, body: bodySchema } = schemas(route)
+    const query = "fields=no_such_field"
+    if (schema && !schema.safeParse(parseQuery(query)).success) return // refused by its schema: the query property covers it
+    const body = takesBody(route.method) ? acceptedBody(bodySchema) : undefined
+    const before = await fingerprint()
+    const url = `${realPath(route)}?${query}`
+    const res = await send(route, url, body)
+    const problems = problemsOf(res, { mustRefuse: true })
+    const changes = changedTables(before, await fingerprint())
+    if (changes.length > 0) problems.push(`changed rows: ${changes.join(", ")}`)
+    expect(problems, describeExchange(route, url, body, res, problems)).toEqual([])
   })
 })

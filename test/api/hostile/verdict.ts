@@ -47,7 +47,7 @@ export function describeExchange(
 ): string {
   const sent = !body ? "(no body)" : body.kind === "raw" ? `${body.contentType}: ${JSON.stringify(body.text)}` : safeJson(body.value)
   return [
-    `${route.method} ${route.path}: ${problems.join("; ")}`,
+    problems.length > 0 ? `${route.method} ${route.path}: ${problems.join("; ")}` : `${route.method} ${route.path}`,
     `  url:      ${clip(url)}`,
     `  body:     ${clip(sent)}`,
     `  response: ${res.statusCode} ${clip(res.body)}`,

@@ -8,4 +8,5 @@ export const listBrandsQueryConfig: QueryConfigOptions = {
   ...retrieveBrandQueryConfig,
   isList: true,
   defaultLimit: 20,
+  defaultOrder: "-created_at",
 }

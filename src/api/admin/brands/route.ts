@@ -1,22 +1,23 @@
 import type { AgoraRequest, AgoraResponse } from "../../../framework/http/index.ts"
-import { BRAND_MODULE } from "../../../modules/brand/index.ts"
-import type { BrandModuleService } from "../../../modules/brand/index.ts"
+import { retrieveEntity } from "../../../framework/http/index.ts"
+import type { Query } from "../../../framework/modules/index.ts"
+import { createBrandWorkflow } from "../../../workflows/brand/index.ts"
+import { checkFieldsReadable } from "../../utils/check-fields.ts"
 import type { AdminCreateBrand, AdminGetBrandsParams } from "./validators.ts"
 
 export const GET = async (req: AgoraRequest<unknown, AdminGetBrandsParams>, res: AgoraResponse) => {
-  const { fields, pagination } = req.queryConfig
-  const [brands, count] = await req.scope.resolve<BrandModuleService>(BRAND_MODULE).listAndCountBrands(req.filterableFields, {
-    select: fields as never,
-    take: pagination.take,
-    skip: pagination.skip,
-    order: pagination.order ?? { created_at: "DESC" },
+  const { data: brands, metadata } = await req.scope.resolve<Query>("query").graph({
+    entity: "brand",
+    fields: req.queryConfig.fields,
+    filters: req.filterableFields,
+    pagination: req.queryConfig.pagination,
   })
-  res.json({ brands, count, offset: pagination.skip, limit: pagination.take })
+  res.json({ brands, count: metadata.count, offset: metadata.skip, limit: metadata.take })
 }
 
 export const POST = async (req: AgoraRequest<AdminCreateBrand>, res: AgoraResponse) => {
-  const brands = req.scope.resolve<BrandModuleService>(BRAND_MODULE)
-  const created = await brands.createBrands(req.validatedBody)
-  const brand = await brands.retrieveBrand(created.id, { select: req.queryConfig.fields as never })
+  await checkFieldsReadable(req.scope, "brand", req.queryConfig.fields)
+  const { result } = await createBrandWorkflow(req.scope).run({ input: req.validatedBody })
+  const brand = await retrieveEntity({ entity: "brand", idOrFilter: result.id, scope: req.scope, fields: req.queryConfig.fields })
   res.json({ brand })
 }

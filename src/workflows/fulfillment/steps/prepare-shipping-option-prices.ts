@@ -3,11 +3,12 @@ import type { Query } from "../../../framework/modules/index.ts"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { UpsertPriceInput } from "../../../modules/pricing/index.ts"
 
-/** A shipping option price as the admin API takes it: in a currency, or in a region (its currency, only there). */
-export type ShippingOptionPriceInput =
-  | { id?: string; currency_code: string; amount: number }
-  | { id?: string; region_id: string; amount: number }
-  | { id: string; currency_code?: string; region_id?: string; amount?: number }
+/**
+ * A shipping option price as the admin API takes it: in a currency (`currency_code`), or in a region
+ * (`region_id`: the region's currency, only there). With an `id` it changes that price, and may leave
+ * out what stays; a new price needs its amount and currency or region (the pricing module says which is missing).
+ */
+export type ShippingOptionPriceInput = { id?: string | undefined; currency_code?: string | undefined; region_id?: string | undefined; amount?: number | undefined }
 
 export type PrepareShippingOptionPricesStepInput = { shipping_option_id: string; prices: ShippingOptionPriceInput[] }[]
 
@@ -34,7 +35,7 @@ export const prepareShippingOptionPricesStep = createStep(
     const prepared: ShippingOptionPrices = options.map((option) => ({
       shipping_option_id: option.shipping_option_id,
       prices: option.prices.map((price, i): UpsertPriceInput => {
-        const { region_id: regionId, ...rest } = price as { region_id?: string; currency_code?: string; amount?: number; id?: string }
+        const { region_id: regionId, ...rest } = price
         if (!regionId) return rest as UpsertPriceInput
         const region = regions.find((row) => row.id === regionId)
         if (!region) throw new AgoraError(AgoraError.Types.INVALID_DATA, `prices[${i}].region_id: Region with id: ${regionId} was not found`)

@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
 import { createLinksStep, dismissLinksStep, useQueryGraphStep } from "../../common/index.ts"
+import { validateFulfillmentProvidersExistStep } from "../../fulfillment/steps/validate-fulfillment-providers-exist.ts"
 import { validateStockLocationStep } from "../steps/validate-stock-location.ts"
 
 export type LinkFulfillmentProvidersToStockLocationWorkflowInput = {
@@ -22,6 +23,7 @@ export const linkFulfillmentProvidersToStockLocationWorkflow = createWorkflow(
   linkFulfillmentProvidersToStockLocationWorkflowId,
   (input: WorkflowData<LinkFulfillmentProvidersToStockLocationWorkflowInput>) => {
     validateStockLocationStep(input.id)
+    validateFulfillmentProvidersExistStep(transform({ input }, ({ input }) => input.add ?? []))
     const { data: current } = useQueryGraphStep({
       entity: "stock_location_fulfillment_provider",
       fields: ["fulfillment_provider_id"],
