@@ -25,6 +25,7 @@ export type RunningAgora = TestApp & {
 export async function startRunningAgora(): Promise<RunningAgora> {
   const t = await startTestApp({ modules: projectConfig.modules })
   await t.app.workflows.start()
+  await t.app.runLoaders()
   await t.app.events.start()
   const admin = { email: "admin@example.com", password: "a-long-admin-password" }
   await createAdminUser(t.app.container, t.app.database, admin)

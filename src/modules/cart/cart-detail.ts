@@ -47,6 +47,22 @@ export function cartDetail(cart: CartRow, parts: CartParts): CartDetail {
   }
 }
 
+/** A cart row carrying its parts as read in one statement (by the module, or through Query). */
+export type CartWithParts = CartRow & {
+  items?: LineItemRow[] | null
+  shipping_methods?: ShippingMethodRow[] | null
+  shipping_address?: CartAddress | null
+  billing_address?: CartAddress | null
+}
+
+/** `cartDetail` of a cart read with its parts: what `retrieveCart` answers, whoever read the rows. */
+export function cartDetailOf(row: CartWithParts): CartDetail {
+  const { items, shipping_methods, shipping_address, billing_address, ...cart } = row
+  const addresses = new Map<string, CartAddress>()
+  for (const address of [shipping_address, billing_address]) if (address) addresses.set(address.id, address)
+  return cartDetail(cart, { items: items ?? [], shipping_methods: shipping_methods ?? [], addresses })
+}
+
 /** Line items with their own totals, as addLineItems answers. */
 export function lineItemDetails(rows: LineItemRow[]): CartLineItem[] {
   return computeTotals({ items: rows, shipping_methods: [] }).items.map(lineItemAmounts)

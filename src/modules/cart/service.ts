@@ -1,8 +1,9 @@
 import { AgoraError } from "../../framework/errors/index.ts"
 import { ModuleService } from "../../framework/modules/index.ts"
 import type { Filters, FindConfig, InferCreateInput, InferEntity, ModuleDependencies } from "../../framework/modules/index.ts"
-import { cartDetail, lineItemDetails, shippingMethodDetails } from "./cart-detail.ts"
-import type { CartAddress, CartDetail, CartLineItem, CartRow, CartShippingMethod } from "./cart-detail.ts"
+import { lineItemDetails, shippingMethodDetails } from "./cart-detail.ts"
+import type { CartDetail, CartLineItem, CartShippingMethod } from "./cart-detail.ts"
+import { cartDetailSql, isCartColumn, reviveCart } from "./cart-read.ts"
 import { addressRow, lineItemRow, shippingMethodRow } from "./inputs.ts"
 import type { CartAddressInput, CartLineItemInput, CartShippingMethodInput } from "./inputs.ts"
 import { Address } from "./models/address.ts"
@@ -120,7 +121,7 @@ export class CartModuleService extends CartServiceBase {
       const rows = []
       for (const input of inputs) rows.push(await this.#cartRow(input))
       const ids = (await this.#generated.createCarts(rows)).map((cart) => cart.id)
-      const details = await this.#details(await this.#generated.listCarts({ id: ids }))
+      const details = await this.#byIds(ids)
       return ids.map((id) => details.find((cart) => cart.id === id) as CartDetail)
     })
     return Array.isArray(data) ? carts : (carts[0] as CartDetail)
@@ -146,12 +147,18 @@ export class CartModuleService extends CartServiceBase {
   }
 
   async #listCarts(filters: CartFilters = {}, config: CartFindConfig = {}): Promise<CartDetail[]> {
-    return this.#details(await this.#generated.listCarts(filters, rowConfig(config)))
+    const ids = idsOnly(filters)
+    if (ids && config.order === undefined && (config.select ?? []).every((name) => isCartColumn(name))) {
+      // By id, the common read: the carts with their parts in one statement.
+      return this.#byIds(ids, config)
+    }
+    const carts = await this.#generated.listCarts(filters, rowConfig(config))
+    return this.#inOrder(carts, config)
   }
 
   async #listAndCountCarts(filters: CartFilters = {}, config: CartFindConfig = {}): Promise<[CartDetail[], number]> {
     const [carts, count] = await this.#generated.listAndCountCarts(filters, rowConfig(config))
-    return [await this.#details(carts), count]
+    return [await this.#inOrder(carts, config), count]
   }
 
   async #deleteCarts(ids: string | string[]): Promise<void> {
@@ -163,25 +170,22 @@ export class CartModuleService extends CartServiceBase {
     })
   }
 
-  /** Loads the carts' lines, shipping methods and addresses in three queries, whatever the number of carts. */
-  async #details(carts: CartRow[]): Promise<CartDetail[]> {
-    if (carts.length === 0) return []
-    const cartIds = carts.map((cart) => cart.id)
-    const addressIds = carts.flatMap((cart) => [cart.shipping_address_id, cart.billing_address_id])
-    const byCreation = { order: { created_at: "ASC" as const } }
-    const [items, methods, addresses] = await Promise.all([
-      this.listLineItems({ cart_id: cartIds }, byCreation),
-      this.listShippingMethods({ cart_id: cartIds }, byCreation),
-      this.listAddresses({ id: addressIds.filter((id): id is string => typeof id === "string") }),
-    ])
-    const addressById = new Map<string, CartAddress>(addresses.map((address) => [address.id, address]))
-    return carts.map((cart) =>
-      cartDetail(cart, {
-        items: items.filter((item) => item.cart_id === cart.id),
-        shipping_methods: methods.filter((method) => method.cart_id === cart.id),
-        addresses: addressById,
-      }),
+  /** Carts by id with their lines, shipping methods and addresses: one statement. */
+  async #byIds(ids: string[], config: CartFindConfig = {}): Promise<CartDetail[]> {
+    if (ids.length === 0) return []
+    const { sql, params } = cartDetailSql({ ids, select: config.select, withDeleted: config.withDeleted, take: config.take, skip: config.skip })
+    const rows = await this.database.execute<{ cart: Record<string, unknown> }>(sql, params)
+    return rows.map((row) => reviveCart(row.cart))
+  }
+
+  /** The details of carts a list found, in the list's order (pages were cut by the list). */
+  async #inOrder(carts: { id: string }[], config: CartFindConfig): Promise<CartDetail[]> {
+    const details = await this.#byIds(
+      carts.map((cart) => cart.id),
+      { select: config.select, withDeleted: config.withDeleted },
     )
+    const byId = new Map(details.map((cart) => [cart.id, cart]))
+    return carts.flatMap((cart) => byId.get(cart.id) ?? [])
   }
 
   /** Refuses lines for carts that do not exist or are completed. */
@@ -201,6 +205,16 @@ function rowConfig(config: CartFindConfig): CartFindConfig {
   const { relations: _relations, select, ...rest } = config
   if (!select) return rest
   return { ...rest, select: [...new Set([...select, "shipping_address_id", "billing_address_id"] as const)] }
+}
+
+/** The ids of a filter on nothing but `id` (one id or a list of them). */
+function idsOnly(filters: CartFilters): string[] | undefined {
+  const keys = Object.keys(filters).filter((key) => (filters as Record<string, unknown>)[key] !== undefined)
+  if (keys.length !== 1 || keys[0] !== "id") return undefined
+  const id: unknown = filters.id
+  if (typeof id === "string") return [id]
+  if (Array.isArray(id) && id.every((value) => typeof value === "string")) return id
+  return undefined
 }
 
 function notFound(id: string): AgoraError {

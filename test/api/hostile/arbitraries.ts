@@ -40,10 +40,7 @@ const WEIRD_STRINGS = [
   "true",
   "__proto__",
   "constructor",
-  "\u0000",
-  "a\u0000b",
   "\u202eevil",
-  "\ud800",
   "𝕳𝖔𝖘𝖙𝖎𝖑𝖊 ✓ 中文 العربية",
   "😀".repeat(300),
   "../../../etc/passwd",
@@ -53,6 +50,15 @@ const WEIRD_STRINGS = [
   "a".repeat(5_000),
   "b".repeat(100_000),
 ]
+
+/**
+ * Text PostgreSQL cannot hold (a NUL byte; a lone surrogate, which is no UTF-8 at all). One cause
+ * behind every route: these have a test of their own, and stay out of the random inputs, where they
+ * would hide every other finding.
+ */
+export const UNSTORABLE_TEXTS = ["a\u0000b", "\ud800"] as const
+
+const storable = (text: string) => !text.includes("\u0000") && text.isWellFormed()
 
 const WEIRD_NUMBERS = [-1, -0, 0.5, -0.0001, -1e9, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 31) - 1, 1e21, 5e-324]
 
@@ -69,7 +75,7 @@ const scalar = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom<unknown>(...SQL_FRAGMENTS) },
   { weight: 3, arbitrary: fc.constantFrom<unknown>(...WEIRD_STRINGS) },
   { weight: 2, arbitrary: fc.constantFrom<unknown>(...WEIRD_NUMBERS) },
-  { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }).filter(storable) },
   { weight: 1, arbitrary: fc.integer() },
   { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
   { weight: 1, arbitrary: fc.boolean() },
@@ -359,7 +365,6 @@ export function hostileQuery(schemaKeys: string[]): fc.Arbitrary<string> {
     "id[$in]=' OR 1=1",
     "__proto__[admin]=1",
     "constructor[prototype][admin]=1",
-    "q=%00",
     `q=${"%F0%9F%98%80".repeat(500)}`,
   )
   return fc.oneof({ weight: 5, arbitrary: structured }, { weight: 1, arbitrary: raw })
@@ -373,24 +378,24 @@ export function parseQuery(query: string): Record<string, unknown> {
 // ---------------------------------------------------------------------------------------------
 // Ids
 
-/** Hostile ids, percent-encoded into a path segment as a client would send them. */
+/**
+ * Hostile ids, percent-encoded into a path segment as a client would send them. Segments longer than
+ * the router takes (100 characters) are refused before any route runs: `OVERSIZED_SEGMENTS`.
+ */
 export const hostileId: fc.Arbitrary<{ id: string; segment: string }> = fc
   .oneof(
     fc.constantFrom(...SQL_FRAGMENTS),
     fc.constantFrom(...WEIRD_STRINGS.filter((text) => text !== "" && text.length < 50_000)),
     fc.constantFrom("../../admin/users", "x/../../..", "..;", ".%", "prod_" + "0".repeat(26), "1", "-1", "0", "c".repeat(101)),
-    fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }),
+    fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }).filter(storable),
   )
-  .map((id) => ({ id, segment: encodeSegment(id) }))
+  .map((id) => ({ id, segment: encodeURIComponent(id) }))
+  .filter(({ segment }) => segment.length <= MAX_SEGMENT_LENGTH)
 
-/** `encodeURIComponent`, except that a lone surrogate (which it refuses) goes as its UTF-8 replacement. */
-function encodeSegment(id: string): string {
-  try {
-    return encodeURIComponent(id)
-  } catch {
-    return [...new TextEncoder().encode(id)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("")
-  }
-}
+export const MAX_SEGMENT_LENGTH = 100
+
+/** Path segments the router refuses before any route runs: over its length limit. */
+export const OVERSIZED_SEGMENTS = ["c".repeat(MAX_SEGMENT_LENGTH + 1), "x".repeat(5_000), encodeURIComponent("😀".repeat(300))]
 
 /** Path segments no encoder produces: broken or overlong percent escapes, sent as they are. */
 export const BROKEN_SEGMENTS = ["%", "%zz", "%E0%A4%A", "%c0%ae%c0%ae", "%u0041", "%FF%FE"]

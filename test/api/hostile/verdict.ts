@@ -2,28 +2,19 @@ import type { LightMyRequestResponse } from "fastify"
 import type { BodyInput } from "./arbitraries.ts"
 
 /**
- * What is wrong with the answer to a hostile request: a 5xx, a success where a refusal was due, or
- * a refusal whose body is not `{ type, message }`. Empty when the answer is right.
+ * What is wrong with the answer to a hostile request: a 5xx, a success where a refusal was due (a
+ * list under an unknown parent may be empty instead, with `allowEmptyList`), or a refusal whose body
+ * is not `{ type, message }`. Empty when the answer is right.
  */
 export function problemsOf(res: LightMyRequestResponse, expectation: { mustRefuse: boolean; allowEmptyList?: boolean }): string[] {
   const problems: string[] = []
+  const refused = res.statusCode >= 400 && res.statusCode < 500
   if (res.statusCode >= 500) problems.push(`answered ${res.statusCode}`)
-  else if (expectation.mustRefuse && res.statusCode < 400 && !(expectation.allowEmptyList && isEmptyList(res))) {
+  else if (expectation.mustRefuse && !refused && !(expectation.allowEmptyList && countOf(res) === 0)) {
     problems.push(`answered ${res.statusCode} to a malformed request`)
-  }
-  else if (res.statusCode !== 200 && res.statusCode < 400) problems.push(`answered ${res.statusCode}`)
+  } else if (!refused && res.statusCode !== 200) problems.push(`answered ${res.statusCode}`)
   if (res.statusCode >= 400 && !isErrorBody(res)) problems.push("the error body is not { type: string, message: string }")
   return problems
-}
-
-/** A list envelope with nothing in it (`{ <plural>: [], count: 0, … }`). */
-function isEmptyList(res: LightMyRequestResponse): boolean {
-  if (res.statusCode !== 200) return false
-  try {
-    return (res.json() as { count?: unknown }).count === 0
-  } catch {
-    return false
-  }
 }
 
 export function isErrorBody(res: LightMyRequestResponse): boolean {
@@ -59,5 +50,16 @@ function safeJson(value: unknown): string {
     return JSON.stringify(value) ?? String(value)
   } catch {
     return String(value)
+  }
+}
+
+/** The `count` of a 200 list envelope; undefined for anything else. */
+export function countOf(res: LightMyRequestResponse): number | undefined {
+  if (res.statusCode !== 200) return undefined
+  try {
+    const count = (res.json() as { count?: unknown }).count
+    return typeof count === "number" ? count : undefined
+  } catch {
+    return undefined
   }
 }

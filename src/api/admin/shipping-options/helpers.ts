@@ -27,8 +27,8 @@ export function checkShippingOptionFields(scope: AwilixContainer, fields: string
 export function shippingOptionFilters(query: Record<string, unknown>): Record<string, unknown> {
   const { stock_location_id, is_return, admin_only, shipping_option_type_id, ...filters } = query
   const rules: Record<string, unknown>[] = []
-  if (typeof is_return === "boolean") rules.push({ rules: { attribute: "is_return", value: String(is_return) } })
-  if (typeof admin_only === "boolean") rules.push({ rules: { attribute: "enabled_in_store", value: String(!admin_only) } })
+  if (typeof is_return === "boolean") rules.push({ rules: { attribute: "is_return", value: jsonString(String(is_return)) } })
+  if (typeof admin_only === "boolean") rules.push({ rules: { attribute: "enabled_in_store", value: jsonString(String(!admin_only)) } })
   return {
     ...filters,
     ...(shipping_option_type_id === undefined ? {} : { type_id: shipping_option_type_id }),
@@ -41,4 +41,9 @@ function withNumericPrices(option: Row): Row {
   if (!Array.isArray(option.prices)) return option
   const prices = (option.prices as Row[]).map((price) => (typeof price.amount === "string" ? { ...price, amount: Number(price.amount) } : price))
   return { ...option, prices }
+}
+
+/** A rule's value is a JSON column: a string compares equal as its JSON text (`"true"`, quotes included). */
+function jsonString(value: string): string {
+  return JSON.stringify(value)
 }

@@ -1,8 +1,10 @@
+import type { AwilixContainer } from "awilix"
 import { AgoraError } from "../../../framework/errors/index.ts"
 import type { Query } from "../../../framework/modules/index.ts"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
 import { INVENTORY_MODULE } from "../../../modules/inventory/index.ts"
 import type { CreateReservationItemInput, InventoryModuleService } from "../../../modules/inventory/index.ts"
+import type { VariantForCart } from "../utils/types.ts"
 
 export type ConfirmInventoryItem = { variant_id?: string | null; quantity: number }
 export type ConfirmInventoryStepInput = { sales_channel_id?: string | null; items: ConfirmInventoryItem[] }
@@ -34,10 +36,25 @@ export const confirmInventoryStepId = "confirm-inventory-step"
  * turns it into reservations for the lines that end up being reserved.
  */
 export const confirmInventoryStep = createStep(confirmInventoryStepId, async (input: ConfirmInventoryStepInput, { container }) => {
+  return new StepResponse(await confirmInventory(container, input))
+})
+
+/** What a unit of each variant takes from stock, when the caller has read it already (`VariantForCart`). */
+export type KnownVariantInventory = Pick<VariantForCart, "id" | "sku" | "manage_inventory" | "allow_backorder" | "inventory_items">
+
+/**
+ * `confirmInventoryStep`'s check, for steps that confirm the stock among other reads; `known`
+ * variants (all of the items', read with their inventory items) spare reading them again.
+ */
+export async function confirmInventory(
+  container: AwilixContainer,
+  input: ConfirmInventoryStepInput,
+  known?: readonly KnownVariantInventory[],
+): Promise<InventoryPlan> {
   const query = container.resolve<Query>("query")
-  const variants = await managedVariants(query, input.items)
+  const variants = known ? managedOf(known) : await managedVariants(query, input.items)
   const plan: InventoryPlan = { variants: {}, locations: {} }
-  if (variants.size === 0) return new StepResponse(plan)
+  if (variants.size === 0) return plan
 
   const needs = new Map<string, { quantity: number; checked: boolean; variants: Set<string> }>()
   for (const item of input.items) {
@@ -85,8 +102,28 @@ export const confirmInventoryStep = createStep(confirmInventoryStepId, async (in
     }
     plan.locations[itemId] = chosen.locationId
   }
-  return new StepResponse(plan)
-})
+  return plan
+}
+
+function managedOf(known: readonly KnownVariantInventory[]): Map<string, VariantRow> {
+  return new Map(
+    known
+      .filter((variant) => variant.manage_inventory)
+      .map((variant) => [
+        variant.id,
+        {
+          id: variant.id,
+          sku: variant.sku,
+          manage_inventory: true,
+          allow_backorder: variant.allow_backorder,
+          inventory_item_link: variant.inventory_items.map((item) => ({
+            inventory_item_id: item.inventory_item_id,
+            required_quantity: item.required_quantity,
+          })),
+        },
+      ]),
+  )
+}
 
 /** The reservations that hold the stock of `items` (lines with their ids) as the plan says. */
 export function reservationsForItems(

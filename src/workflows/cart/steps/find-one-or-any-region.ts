@@ -1,12 +1,16 @@
+import type { AwilixContainer } from "awilix"
 import { AgoraError } from "../../../framework/errors/index.ts"
+import type { Query } from "../../../framework/modules/index.ts"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
-import { REGION_MODULE } from "../../../modules/region/index.ts"
-import type { RegionDTO, RegionModuleService } from "../../../modules/region/index.ts"
 import { STORE_MODULE } from "../../../modules/store/index.ts"
 import type { StoreModuleService } from "../../../modules/store/index.ts"
 import type { RegionForCart } from "../utils/types.ts"
 
 export type FindOneOrAnyRegionStepInput = { region_id?: string | null }
+
+type RegionRow = { id: string; name: string; currency_code: string; countries?: { iso_2: string }[] | null }
+
+const REGION_FIELDS = ["id", "name", "currency_code", "countries.iso_2"]
 
 /**
  * The region a cart is in: the one asked for (not_found when it does not exist), else the store's
@@ -14,21 +18,28 @@ export type FindOneOrAnyRegionStepInput = { region_id?: string | null }
  */
 export const findOneOrAnyRegionStepId = "find-one-or-any-region-step"
 export const findOneOrAnyRegionStep = createStep(findOneOrAnyRegionStepId, async (input: FindOneOrAnyRegionStepInput, { container }) => {
-  const regions = container.resolve<RegionModuleService>(REGION_MODULE)
-  const withCountries = { relations: ["countries"], take: 1 }
-  if (input.region_id) {
-    const [region] = await regions.listRegions({ id: input.region_id }, withCountries)
-    if (!region) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Region with id: ${input.region_id} was not found`)
-    return new StepResponse(regionForCart(region))
-  }
-  const [store] = await container.resolve<StoreModuleService>(STORE_MODULE).listStores({}, { select: ["default_region_id"], take: 1 })
-  const [preferred] = store?.default_region_id ? await regions.listRegions({ id: store.default_region_id }, withCountries) : []
-  const region = preferred ?? (await regions.listRegions({}, { ...withCountries, order: { created_at: "ASC" } }))[0]
-  if (!region) throw new AgoraError(AgoraError.Types.NOT_FOUND, "No regions found")
-  return new StepResponse(regionForCart(region))
+  return new StepResponse(await findOneOrAnyRegion(container, input))
 })
 
-export function regionForCart(region: RegionDTO): RegionForCart {
+/** `findOneOrAnyRegionStep`'s lookup (a region with its countries is one statement), for steps that find it among other reads. */
+export async function findOneOrAnyRegion(container: AwilixContainer, input: FindOneOrAnyRegionStepInput): Promise<RegionForCart> {
+  const query = container.resolve<Query>("query")
+  const regionOf = async (id: string) => (await query.graph<RegionRow>({ entity: "region", fields: REGION_FIELDS, filters: { id } })).data[0]
+  if (input.region_id) {
+    const region = await regionOf(input.region_id)
+    if (!region) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Region with id: ${input.region_id} was not found`)
+    return regionForCart(region)
+  }
+  const [store] = await container.resolve<StoreModuleService>(STORE_MODULE).listStores({}, { select: ["default_region_id"], take: 1 })
+  const preferred = store?.default_region_id ? await regionOf(store.default_region_id) : undefined
+  const region =
+    preferred ??
+    (await query.graph<RegionRow>({ entity: "region", fields: REGION_FIELDS, pagination: { take: 1, order: { created_at: "ASC" } } })).data[0]
+  if (!region) throw new AgoraError(AgoraError.Types.NOT_FOUND, "No regions found")
+  return regionForCart(region)
+}
+
+export function regionForCart(region: RegionRow): RegionForCart {
   return {
     id: region.id,
     name: region.name,

@@ -1,3 +1,4 @@
+import type { AwilixContainer } from "awilix"
 import { AgoraError } from "../../../framework/errors/index.ts"
 import type { Query } from "../../../framework/modules/index.ts"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
@@ -21,6 +22,11 @@ export type SalesChannelForCart = { id: string; name: string }
  */
 export const findSalesChannelStepId = "find-sales-channel-step"
 export const findSalesChannelStep = createStep(findSalesChannelStepId, async (input: FindSalesChannelStepInput, { container }) => {
+  return new StepResponse<SalesChannelForCart>(await findSalesChannel(container, input))
+})
+
+/** `findSalesChannelStep`'s lookup, for steps that find it among other reads. */
+export async function findSalesChannel(container: AwilixContainer, input: FindSalesChannelStepInput): Promise<SalesChannelForCart> {
   let channelId = input.sales_channel_id ?? undefined
   if (input.publishable_key_id) {
     const keyChannels = await channelsOfKey(container.resolve<Query>("query"), input.publishable_key_id)
@@ -44,8 +50,8 @@ export const findSalesChannelStep = createStep(findSalesChannelStepId, async (in
   const [channel] = await container.resolve<SalesChannelModuleService>(SALES_CHANNEL_MODULE).listSalesChannels({ id: channelId }, { take: 1 })
   if (!channel) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Sales channel with id: ${channelId} was not found`)
   if (channel.is_disabled) throw invalid(`Unable to assign cart to disabled Sales Channel: ${channel.name}`)
-  return new StepResponse<SalesChannelForCart>({ id: channel.id, name: channel.name })
-})
+  return { id: channel.id, name: channel.name }
+}
 
 async function channelsOfKey(query: Query, keyId: string): Promise<string[]> {
   const { data } = await query.graph<{ sales_channels: { id: string }[] }>({

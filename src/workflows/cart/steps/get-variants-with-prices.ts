@@ -1,3 +1,4 @@
+import type { AwilixContainer } from "awilix"
 import { AgoraError } from "../../../framework/errors/index.ts"
 import { money } from "../../../framework/money/index.ts"
 import type { Query } from "../../../framework/modules/index.ts"
@@ -5,12 +6,27 @@ import { createStep, StepResponse } from "../../../framework/workflows-sdk/index
 import { PRICING_MODULE } from "../../../modules/pricing/index.ts"
 import type { PricingModuleService } from "../../../modules/pricing/index.ts"
 import type { VariantForCart } from "../utils/types.ts"
+import { confirmInventory } from "./confirm-inventory.ts"
+import type { ConfirmInventoryStepInput } from "./confirm-inventory.ts"
+import { assertVariantsPriced } from "./validate-variant-prices.ts"
+import { assertVariantsInSalesChannel } from "./validate-variant-sales-channels.ts"
 
 export type GetVariantsWithPricesStepInput = {
   variant_ids: string[]
   /** The pricing context of the cart. */
   currency_code: string
   region_id?: string | null
+  /**
+   * Checks made on the variants in the same step, in this order, each as its own step makes it:
+   * `validateVariantSalesChannelsStep` (given `sales_channel`), `validateVariantPricesStep`
+   * (`prices`), `confirmInventoryStep` (`inventory`, its plan not kept). One step is one
+   * checkpoint where four were four.
+   */
+  validate?: {
+    sales_channel?: { sales_channel_id: string | null }
+    prices?: boolean
+    inventory?: ConfirmInventoryStepInput
+  }
 }
 
 type VariantRow = {
@@ -55,51 +71,64 @@ export const getVariantsWithPricesStepId = "get-variants-with-prices-step"
 export const getVariantsWithPricesStep = createStep(
   getVariantsWithPricesStepId,
   async (input: GetVariantsWithPricesStepInput, { container }) => {
-    const ids = [...new Set(input.variant_ids)]
-    if (ids.length === 0) return new StepResponse<VariantForCart[]>([])
-    const { data } = await container.resolve<Query>("query").graph<VariantRow>({ entity: "product_variant", fields: FIELDS, filters: { id: ids } })
-    const missing = ids.filter((id) => !data.some((variant) => variant.id === id))
-    if (missing.length > 0) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Variants with IDs ${missing.join(", ")} were not found`)
-
-    const priceSetIds = data.flatMap((variant) => (variant.price_set ? [variant.price_set.id] : []))
-    const context = { currency_code: input.currency_code, ...(input.region_id ? { region_id: input.region_id } : {}) }
-    const prices = await container.resolve<PricingModuleService>(PRICING_MODULE).calculatePrices({ id: priceSetIds }, { context })
-    const priceBySet = new Map(prices.map((price) => [price.id, price]))
-
-    const variants = ids.map((id): VariantForCart => {
-      const row = data.find((variant) => variant.id === id) as VariantRow
-      const price = row.price_set ? priceBySet.get(row.price_set.id) : undefined
-      const product = row.product
-      if (!product) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Product of variant ${id} was not found`)
-      return {
-        id: row.id,
-        title: row.title,
-        sku: row.sku,
-        barcode: row.barcode,
-        manage_inventory: row.manage_inventory,
-        allow_backorder: row.allow_backorder,
-        option_values: Object.fromEntries(row.options.map((value) => [value.option?.title ?? "", value.value])),
-        product: {
-          id: product.id,
-          title: product.title,
-          subtitle: product.subtitle,
-          description: product.description,
-          handle: product.handle,
-          status: product.status,
-          thumbnail: product.thumbnail,
-          discountable: product.discountable,
-          sales_channel_ids: product.sales_channels.map((channel) => channel.id),
-        },
-        calculated_price: price
-          ? { amount: money.toDecimal(price.calculated_amount), is_tax_inclusive: price.is_calculated_price_tax_inclusive }
-          : null,
-        inventory_items: row.inventory_item_link.map((link) => ({
-          inventory_item_id: link.inventory_item_id,
-          required_quantity: link.required_quantity,
-          requires_shipping: row.inventory_items.find((item) => item.id === link.inventory_item_id)?.requires_shipping ?? true,
-        })),
-      }
-    })
+    const variants = await getVariantsWithPrices(container, input)
+    const checks = input.validate
+    if (checks?.sales_channel) assertVariantsInSalesChannel({ sales_channel_id: checks.sales_channel.sales_channel_id, variants })
+    if (checks?.prices) assertVariantsPriced(variants)
+    if (checks?.inventory) await confirmInventory(container, checks.inventory, variants)
     return new StepResponse(variants)
   },
 )
+
+/** The variants with their product, inventory items and price for the cart, in the order of their (unique) ids. */
+export async function getVariantsWithPrices(
+  container: AwilixContainer,
+  input: Pick<GetVariantsWithPricesStepInput, "variant_ids" | "currency_code" | "region_id">,
+): Promise<VariantForCart[]> {
+  const ids = [...new Set(input.variant_ids)]
+  if (ids.length === 0) return []
+  const { data } = await container.resolve<Query>("query").graph<VariantRow>({ entity: "product_variant", fields: FIELDS, filters: { id: ids } })
+  const missing = ids.filter((id) => !data.some((variant) => variant.id === id))
+  if (missing.length > 0) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Variants with IDs ${missing.join(", ")} were not found`)
+
+  const priceSetIds = data.flatMap((variant) => (variant.price_set ? [variant.price_set.id] : []))
+  const context = { currency_code: input.currency_code, ...(input.region_id ? { region_id: input.region_id } : {}) }
+  const prices = await container.resolve<PricingModuleService>(PRICING_MODULE).calculatePrices({ id: priceSetIds }, { context })
+  const priceBySet = new Map(prices.map((price) => [price.id, price]))
+
+  const variants = ids.map((id): VariantForCart => {
+    const row = data.find((variant) => variant.id === id) as VariantRow
+    const price = row.price_set ? priceBySet.get(row.price_set.id) : undefined
+    const product = row.product
+    if (!product) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Product of variant ${id} was not found`)
+    return {
+      id: row.id,
+      title: row.title,
+      sku: row.sku,
+      barcode: row.barcode,
+      manage_inventory: row.manage_inventory,
+      allow_backorder: row.allow_backorder,
+      option_values: Object.fromEntries(row.options.map((value) => [value.option?.title ?? "", value.value])),
+      product: {
+        id: product.id,
+        title: product.title,
+        subtitle: product.subtitle,
+        description: product.description,
+        handle: product.handle,
+        status: product.status,
+        thumbnail: product.thumbnail,
+        discountable: product.discountable,
+        sales_channel_ids: product.sales_channels.map((channel) => channel.id),
+      },
+      calculated_price: price
+        ? { amount: money.toDecimal(price.calculated_amount), is_tax_inclusive: price.is_calculated_price_tax_inclusive }
+        : null,
+      inventory_items: row.inventory_item_link.map((link) => ({
+        inventory_item_id: link.inventory_item_id,
+        required_quantity: link.required_quantity,
+        requires_shipping: row.inventory_items.find((item) => item.id === link.inventory_item_id)?.requires_shipping ?? true,
+      })),
+    }
+  })
+  return variants
+}

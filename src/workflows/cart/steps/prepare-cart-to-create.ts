@@ -1,23 +1,31 @@
 import { AgoraError } from "../../../framework/errors/index.ts"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
-import type { CartAddressInput } from "../../../modules/cart/index.ts"
+import type { CartAddressInput, CartLineItemInput } from "../../../modules/cart/index.ts"
 import { inRegion } from "../utils/addresses.ts"
-import { checkItems } from "../utils/line-items.ts"
+import { checkItems, lineItemActions, lineItemData, variantQuantities } from "../utils/line-items.ts"
 import type { CartItemInput, RegionForCart } from "../utils/types.ts"
+import { confirmInventory } from "./confirm-inventory.ts"
+import { findOneOrAnyRegion } from "./find-one-or-any-region.ts"
+import { findSalesChannel } from "./find-sales-channel.ts"
+import type { SalesChannelForCart } from "./find-sales-channel.ts"
+import { getVariantsWithPrices } from "./get-variants-with-prices.ts"
+import { assertVariantsPriced } from "./validate-variant-prices.ts"
+import { assertVariantsInSalesChannel } from "./validate-variant-sales-channels.ts"
 
 export type PrepareCartToCreateStepInput = {
   input: {
+    region_id?: string | null
     currency_code?: string | null
+    sales_channel_id?: string | null
+    publishable_key_id?: string | null
     metadata?: Record<string, unknown> | null
     shipping_address?: CartAddressInput | null
     billing_address?: CartAddressInput | null
     items?: CartItemInput[]
   }
-  region: RegionForCart
-  sales_channel: { id: string }
 }
 
-/** A cart to create, before its customer and lines are known. */
+/** A cart to create, before its customer is known: its lines priced for its region. */
 export type CartToCreate = {
   region_id: string
   currency_code: string
@@ -25,17 +33,25 @@ export type CartToCreate = {
   metadata: Record<string, unknown> | null
   shipping_address: CartAddressInput | null
   billing_address: CartAddressInput | null
-  items: CartItemInput[]
+  items: CartLineItemInput[]
 }
 
+export type PreparedCartToCreate = { cart: CartToCreate; region: RegionForCart; sales_channel: SalesChannelForCart }
+
 /**
- * The cart's region, currency (the region's: another one is refused), sales channel and addresses
- * (the shipping address within the region, its country set when the region has just one), and the
- * requested items, checked.
+ * Everything a new cart is checked against before anything is written, in one step: its sales
+ * channel (`findSalesChannelStep`) and region (`findOneOrAnyRegionStep`), its currency (the
+ * region's: another one is refused), its addresses (the shipping address within the region, its
+ * country set when the region has just one), and its items: checked, their variants sold in the
+ * channel and priced for the region, their stock confirmed at the channel's locations, and merged
+ * into the lines to create.
  */
 export const prepareCartToCreateStepId = "prepare-cart-to-create-step"
-export const prepareCartToCreateStep = createStep(prepareCartToCreateStepId, async (data: PrepareCartToCreateStepInput) => {
-  const { input, region } = data
+export const prepareCartToCreateStep = createStep(prepareCartToCreateStepId, async ({ input }: PrepareCartToCreateStepInput, { container }) => {
+  const [salesChannel, region] = await Promise.all([
+    findSalesChannel(container, { sales_channel_id: input.sales_channel_id, publishable_key_id: input.publishable_key_id }),
+    findOneOrAnyRegion(container, { region_id: input.region_id }),
+  ])
   if (input.currency_code && input.currency_code.toLowerCase() !== region.currency_code.toLowerCase()) {
     throw new AgoraError(
       AgoraError.Types.INVALID_DATA,
@@ -44,13 +60,29 @@ export const prepareCartToCreateStep = createStep(prepareCartToCreateStepId, asy
   }
   const [only] = region.countries.length === 1 ? region.countries : []
   const shipping = input.shipping_address ? inRegion(input.shipping_address, region) : only ? { country_code: only } : null
-  return new StepResponse<CartToCreate>({
-    region_id: region.id,
+  const items = checkItems(input.items)
+
+  const variants = await getVariantsWithPrices(container, {
+    variant_ids: items.map((item) => item.variant_id),
     currency_code: region.currency_code,
-    sales_channel_id: data.sales_channel.id,
-    metadata: input.metadata ?? null,
-    shipping_address: shipping,
-    billing_address: input.billing_address ?? null,
-    items: checkItems(input.items),
+    region_id: region.id,
+  })
+  assertVariantsInSalesChannel({ sales_channel_id: salesChannel.id, variants })
+  assertVariantsPriced(variants)
+  await confirmInventory(container, { sales_channel_id: salesChannel.id, items: variantQuantities([], items) }, variants)
+  const lines = items.map((item) => lineItemData(variants.find((variant) => variant.id === item.variant_id)!, item.quantity, item.metadata))
+
+  return new StepResponse<PreparedCartToCreate>({
+    cart: {
+      region_id: region.id,
+      currency_code: region.currency_code,
+      sales_channel_id: salesChannel.id,
+      metadata: input.metadata ?? null,
+      shipping_address: shipping,
+      billing_address: input.billing_address ?? null,
+      items: lineItemActions([], lines).itemsToCreate,
+    },
+    region,
+    sales_channel: salesChannel,
   })
 })

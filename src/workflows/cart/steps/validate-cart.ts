@@ -8,9 +8,14 @@ export type ValidateCartStepInput = {
 }
 
 /** Refuses to work on a cart that was completed (turned into an order), or, when asked, that has no lines. */
-export const validateCartStepId = "validate-cart-step"
-export const validateCartStep = createStep(validateCartStepId, async ({ cart, requireItems }: ValidateCartStepInput) => {
+export function assertCartValid({ cart, requireItems }: ValidateCartStepInput): void {
   if (cart.completed_at) throw new AgoraError(AgoraError.Types.INVALID_DATA, `Cart ${cart.id} is already completed.`)
   if (requireItems && (cart.items?.length ?? 0) === 0) throw new AgoraError(AgoraError.Types.INVALID_DATA, `Cart ${cart.id} has no items`)
+}
+
+/** `assertCartValid` as a step, for workflows that have the cart from elsewhere. */
+export const validateCartStepId = "validate-cart-step"
+export const validateCartStep = createStep(validateCartStepId, async (input: ValidateCartStepInput) => {
+  assertCartValid(input)
   return new StepResponse(undefined)
 })

@@ -7,9 +7,13 @@ export type ValidateVariantPricesStepInput = { variants: Pick<VariantForCart, "i
 /** Every variant must have a price in the cart's currency (and region). */
 export const validateVariantPricesStepId = "validate-variant-prices-step"
 export const validateVariantPricesStep = createStep(validateVariantPricesStepId, async ({ variants }: ValidateVariantPricesStepInput) => {
+  assertVariantsPriced(variants)
+  return new StepResponse(undefined)
+})
+
+export function assertVariantsPriced(variants: ValidateVariantPricesStepInput["variants"]): void {
   const unpriced = variants.filter((variant) => variant.calculated_price === null).map((variant) => variant.id)
   if (unpriced.length > 0) {
     throw new AgoraError(AgoraError.Types.INVALID_DATA, `Variants with IDs ${unpriced.join(", ")} do not have a price`)
   }
-  return new StepResponse(undefined)
-})
+}

@@ -14,21 +14,25 @@ export type ValidateVariantSalesChannelsStepInput = {
 export const validateVariantSalesChannelsStepId = "validate-variant-sales-channels-step"
 export const validateVariantSalesChannelsStep = createStep(
   validateVariantSalesChannelsStepId,
-  async ({ sales_channel_id, variants }: ValidateVariantSalesChannelsStepInput) => {
-    const unpublished = variants.filter((variant) => variant.product.status !== "published").map((variant) => variant.id)
-    if (unpublished.length > 0) {
-      throw new AgoraError(AgoraError.Types.INVALID_DATA, `Variants with IDs ${unpublished.join(", ")} belong to products that are not published`)
-    }
-    if (!sales_channel_id) return new StepResponse(undefined)
-    const unavailable = variants
-      .filter((variant) => !variant.product.sales_channel_ids.includes(sales_channel_id))
-      .map((variant) => variant.id)
-    if (unavailable.length > 0) {
-      throw new AgoraError(
-        AgoraError.Types.INVALID_DATA,
-        `Variants with IDs ${unavailable.join(", ")} are not available in sales channel ${sales_channel_id}`,
-      )
-    }
+  async (input: ValidateVariantSalesChannelsStepInput) => {
+    assertVariantsInSalesChannel(input)
     return new StepResponse(undefined)
   },
 )
+
+export function assertVariantsInSalesChannel({ sales_channel_id, variants }: ValidateVariantSalesChannelsStepInput): void {
+  const unpublished = variants.filter((variant) => variant.product.status !== "published").map((variant) => variant.id)
+  if (unpublished.length > 0) {
+    throw new AgoraError(AgoraError.Types.INVALID_DATA, `Variants with IDs ${unpublished.join(", ")} belong to products that are not published`)
+  }
+  if (!sales_channel_id) return
+  const unavailable = variants
+    .filter((variant) => !variant.product.sales_channel_ids.includes(sales_channel_id))
+    .map((variant) => variant.id)
+  if (unavailable.length > 0) {
+    throw new AgoraError(
+      AgoraError.Types.INVALID_DATA,
+      `Variants with IDs ${unavailable.join(", ")} are not available in sales channel ${sales_channel_id}`,
+    )
+  }
+}

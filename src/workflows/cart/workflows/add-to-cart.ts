@@ -2,7 +2,6 @@ import { createHook, createWorkflow, transform, WorkflowResponse } from "../../.
 import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
 import { emitEventStep } from "../../common/index.ts"
 import { CartEvents } from "../events.ts"
-import { confirmInventoryStep } from "../steps/confirm-inventory.ts"
 import { createLineItemsStep } from "../steps/create-line-items.ts"
 import { getVariantsWithPricesStep } from "../steps/get-variants-with-prices.ts"
 import { acquireLockStep } from "../steps/acquire-lock.ts"
@@ -10,12 +9,9 @@ import { releaseLockStep } from "../steps/release-lock.ts"
 import { retrieveCartStep } from "../steps/retrieve-cart.ts"
 import { CART_LOCK_TIMEOUT, CART_LOCK_TTL } from "../utils/cart-lock.ts"
 import { updateLineItemsStep } from "../steps/update-line-items.ts"
-import { validateCartStep } from "../steps/validate-cart.ts"
-import { validateVariantPricesStep } from "../steps/validate-variant-prices.ts"
-import { validateVariantSalesChannelsStep } from "../steps/validate-variant-sales-channels.ts"
 import { checkItems, lineItemActions, lineItemData, variantQuantities } from "../utils/line-items.ts"
 import type { CartItemInput } from "../utils/types.ts"
-import { refreshPaymentCollectionForCartWorkflow } from "./refresh-payment-collection-for-cart.ts"
+import { refreshPaymentCollectionIfAny } from "./refresh-payment-collection-for-cart.ts"
 
 export type AddToCartWorkflowInput = {
   cart_id: string
@@ -32,14 +28,22 @@ export type AddToCartWorkflowInput = {
 export const addToCartWorkflowId = "add-to-cart"
 export const addToCartWorkflow = createWorkflow(addToCartWorkflowId, (input: WorkflowData<AddToCartWorkflowInput>) => {
   acquireLockStep({ key: input.cart_id, timeout: CART_LOCK_TIMEOUT, ttl: CART_LOCK_TTL })
-  const cart = retrieveCartStep({ id: input.cart_id })
-  validateCartStep({ cart })
+  const cart = retrieveCartStep({ id: input.cart_id, validate: true })
 
   const items = transform({ input }, ({ input }) => checkItems(input.items))
   const variantIds = transform({ items }, ({ items }) => items.map((item) => item.variant_id))
-  const variants = getVariantsWithPricesStep({ variant_ids: variantIds, currency_code: cart.currency_code, region_id: cart.region_id })
-  validateVariantSalesChannelsStep({ sales_channel_id: cart.sales_channel_id, variants })
-  validateVariantPricesStep({ variants })
+  const stockNeeded = transform({ cart, items }, ({ cart, items }) => variantQuantities(cart.items, items))
+  // Sold in the cart's channel, priced, in stock: checked in the step that reads the variants.
+  const variants = getVariantsWithPricesStep({
+    variant_ids: variantIds,
+    currency_code: cart.currency_code,
+    region_id: cart.region_id,
+    validate: transform({ cart, stockNeeded }, ({ cart, stockNeeded }) => ({
+      sales_channel: { sales_channel_id: cart.sales_channel_id },
+      prices: true,
+      inventory: { sales_channel_id: cart.sales_channel_id, items: stockNeeded },
+    })),
+  })
 
   const actions = transform({ cart, items, variants }, ({ cart, items, variants }) =>
     lineItemActions(
@@ -47,14 +51,12 @@ export const addToCartWorkflow = createWorkflow(addToCartWorkflowId, (input: Wor
       items.map((item) => lineItemData(variants.find((variant) => variant.id === item.variant_id)!, item.quantity, item.metadata)),
     ),
   )
-  const stockNeeded = transform({ cart, items }, ({ cart, items }) => variantQuantities(cart.items, items))
-  confirmInventoryStep({ sales_channel_id: cart.sales_channel_id, items: stockNeeded })
 
   const validate = createHook("validate", { input, cart })
 
   createLineItemsStep({ id: cart.id, items: actions.itemsToCreate })
   updateLineItemsStep(actions.itemsToUpdate)
-  refreshPaymentCollectionForCartWorkflow.runAsStep({ input: { cart_id: input.cart_id } })
+  refreshPaymentCollectionIfAny(cart)
   emitEventStep({ name: CartEvents.UPDATED, data: { id: input.cart_id } })
 
   releaseLockStep({ key: input.cart_id })

@@ -1,18 +1,11 @@
-import { createHook, createWorkflow, parallelize, transform, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
+import { createHook, createWorkflow, transform, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
 import type { CartAddressInput } from "../../../modules/cart/index.ts"
 import { emitEventStep } from "../../common/index.ts"
 import { CartEvents } from "../events.ts"
-import { confirmInventoryStep } from "../steps/confirm-inventory.ts"
 import { createCartsStep } from "../steps/create-carts.ts"
-import { findOneOrAnyRegionStep } from "../steps/find-one-or-any-region.ts"
 import { findOrCreateCustomerStep } from "../steps/find-or-create-customer.ts"
-import { findSalesChannelStep } from "../steps/find-sales-channel.ts"
-import { getVariantsWithPricesStep } from "../steps/get-variants-with-prices.ts"
 import { prepareCartToCreateStep } from "../steps/prepare-cart-to-create.ts"
-import { validateVariantPricesStep } from "../steps/validate-variant-prices.ts"
-import { validateVariantSalesChannelsStep } from "../steps/validate-variant-sales-channels.ts"
-import { lineItemActions, lineItemData, variantQuantities } from "../utils/line-items.ts"
 import type { CartItemInput, CartWithLinks } from "../utils/types.ts"
 
 export type CreateCartWorkflowInput = {
@@ -41,24 +34,9 @@ export type CreateCartWorkflowInput = {
  */
 export const createCartWorkflowId = "create-cart"
 export const createCartWorkflow = createWorkflow(createCartWorkflowId, (input: WorkflowData<CreateCartWorkflowInput>) => {
-  const [salesChannel, region] = parallelize(
-    findSalesChannelStep({ sales_channel_id: input.sales_channel_id, publishable_key_id: input.publishable_key_id }),
-    findOneOrAnyRegionStep({ region_id: input.region_id }),
-  )
-  const prepared = prepareCartToCreateStep({ input, region, sales_channel: salesChannel })
-
-  const variantIds = transform({ prepared }, ({ prepared }) => prepared.items.map((item) => item.variant_id))
-  const variants = getVariantsWithPricesStep({ variant_ids: variantIds, currency_code: region.currency_code, region_id: region.id })
-  validateVariantSalesChannelsStep({ sales_channel_id: salesChannel.id, variants })
-  validateVariantPricesStep({ variants })
-  const stockNeeded = transform({ prepared }, ({ prepared }) => variantQuantities([], prepared.items))
-  confirmInventoryStep({ sales_channel_id: salesChannel.id, items: stockNeeded })
-
-  const cartToCreate = transform({ prepared, variants }, ({ prepared, variants }) => {
-    const { items, ...cart } = prepared
-    const lines = items.map((item) => lineItemData(variants.find((variant) => variant.id === item.variant_id)!, item.quantity, item.metadata))
-    return { ...cart, items: lineItemActions([], lines).itemsToCreate }
-  })
+  // Sales channel, region, currency, addresses, priced lines and their stock: read and checked in one step.
+  const prepared = prepareCartToCreateStep({ input })
+  const cartToCreate = transform({ prepared }, ({ prepared }) => prepared.cart)
   const validate = createHook("validate", { input, cart: cartToCreate })
 
   const customer = findOrCreateCustomerStep({ customer_id: input.customer_id, email: input.email })

@@ -4,6 +4,7 @@ import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
 import { deletePaymentSessionsStep } from "../steps/delete-payment-sessions.ts"
 import { retrieveCartStep } from "../steps/retrieve-cart.ts"
 import { updatePaymentCollectionStep } from "../steps/update-payment-collection.ts"
+import type { CartWithLinks } from "../utils/types.ts"
 
 export type RefreshPaymentCollectionForCartWorkflowInput = { cart_id: string }
 
@@ -37,3 +38,15 @@ export const refreshPaymentCollectionForCartWorkflow = createWorkflow(
     })
   },
 )
+
+/**
+ * For a cart workflow holding the cart's lock: runs `refreshPaymentCollectionForCartWorkflow` as a
+ * step when the cart, as read under that lock, has a payment collection. Collections are opened
+ * under the same lock, so a cart read without one still has none, and the nested run (its reads
+ * and checkpoints) is skipped.
+ */
+export function refreshPaymentCollectionIfAny(cart: WorkflowData<CartWithLinks>): void {
+  when("cart-has-payment-collection", { cart }, ({ cart }) => cart.payment_collection !== null).then(() => {
+    refreshPaymentCollectionForCartWorkflow.runAsStep({ input: { cart_id: cart.id } })
+  })
+}

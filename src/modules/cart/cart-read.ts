@@ -1,0 +1,116 @@
+import { Property, Relation } from "../../framework/modules/index.ts"
+import type { AnyModel } from "../../framework/modules/index.ts"
+import { cartDetailOf } from "./cart-detail.ts"
+import type { CartAddress, CartDetail, CartRow, LineItemRow, ShippingMethodRow } from "./cart-detail.ts"
+import { Address } from "./models/address.ts"
+import { Cart } from "./models/cart.ts"
+import { LineItem } from "./models/line-item.ts"
+import { ShippingMethod } from "./models/shipping-method.ts"
+
+type Row = Record<string, unknown>
+
+/** A model's columns as its rows carry them, and which of them hold timestamps or decimals. */
+type Columns = { names: string[]; dates: Set<string>; decimals: Set<string> }
+
+const TIMESTAMPS = ["created_at", "updated_at", "deleted_at"]
+
+function columnsOf(model: AnyModel): Columns {
+  const columns: Columns = { names: [], dates: new Set(TIMESTAMPS), decimals: new Set() }
+  for (const [key, field] of Object.entries(model.schema)) {
+    if (field instanceof Relation) {
+      if (field.definition.kind === "belongsTo") columns.names.push(`${key}_id`)
+      continue
+    }
+    if (!(field instanceof Property)) continue
+    columns.names.push(key)
+    if (field.definition.kind === "dateTime") columns.dates.add(key)
+    if (field.definition.kind === "bigNumber") columns.decimals.add(key)
+  }
+  columns.names.push(...TIMESTAMPS)
+  return columns
+}
+
+const CART = columnsOf(Cart)
+const LINE_ITEM = columnsOf(LineItem)
+const SHIPPING_METHOD = columnsOf(ShippingMethod)
+const ADDRESS = columnsOf(Address)
+
+/** The cart columns a read may narrow to (the generated CRUD refuses any other name). */
+export function isCartColumn(name: string): boolean {
+  return CART.names.includes(name)
+}
+
+/** `'name', alias."name"` for each column, decimals as text (never as lossy JSON numbers). */
+function jsonPairs(columns: Columns, alias: string, names: readonly string[] = columns.names): string {
+  return names.map((name) => `'${name}', ${alias}."${name}"${columns.decimals.has(name) ? "::text" : ""}`).join(", ")
+}
+
+function jsonObject(columns: Columns, alias: string): string {
+  return `json_build_object(${jsonPairs(columns, alias)})`
+}
+
+/** Lines and shipping methods in the order they were added; addresses by the cart's keys. */
+const PARTS = [
+  `'items', (select coalesce(json_agg(${jsonObject(LINE_ITEM, "i")} order by i."created_at", i."id"), '[]'::json)
+    from "cart_line_item" i where i."cart_id" = c."id" and i."deleted_at" is null)`,
+  `'shipping_methods', (select coalesce(json_agg(${jsonObject(SHIPPING_METHOD, "m")} order by m."created_at", m."id"), '[]'::json)
+    from "cart_shipping_method" m where m."cart_id" = c."id" and m."deleted_at" is null)`,
+  `'shipping_address', (select ${jsonObject(ADDRESS, "a")} from "cart_address" a
+    where a."id" = c."shipping_address_id" and a."deleted_at" is null)`,
+  `'billing_address', (select ${jsonObject(ADDRESS, "a")} from "cart_address" a
+    where a."id" = c."billing_address_id" and a."deleted_at" is null)`,
+].join(", ")
+
+export type CartDetailQuery = {
+  ids: string[]
+  /** Cart columns to read (the id and address keys always are); every column when missing. */
+  select?: readonly string[] | undefined
+  withDeleted?: boolean | undefined
+  take?: number | undefined
+  skip?: number | undefined
+}
+
+/**
+ * ONE statement reading carts by id with their lines, shipping methods and addresses, each cart a
+ * JSON object built by PostgreSQL (ordered by id); `reviveCart` turns a row into a CartDetail.
+ */
+export function cartDetailSql(query: CartDetailQuery): { sql: string; params: unknown[] } {
+  const names = query.select
+    ? [...new Set(["id", ...query.select, "shipping_address_id", "billing_address_id"])]
+    : CART.names
+  const params: unknown[] = [...query.ids]
+  let sql = `select json_build_object(${jsonPairs(CART, "c", names)}, ${PARTS}) as "cart"
+    from "cart" c where c."id" in (${query.ids.map(() => "?").join(", ")})`
+  if (!query.withDeleted) sql += ` and c."deleted_at" is null`
+  sql += ` order by c."id"`
+  if (query.take !== undefined) {
+    sql += " limit ?"
+    params.push(query.take)
+  }
+  if (query.skip) {
+    sql += " offset ?"
+    params.push(query.skip)
+  }
+  return { sql, params }
+}
+
+/** A cart read by `cartDetailSql`, its timestamps as Dates, with its totals. */
+export function reviveCart(json: Row): CartDetail {
+  const { items, shipping_methods, shipping_address, billing_address, ...cart } = json
+  return cartDetailOf({
+    ...(revive(CART, cart) as CartRow),
+    items: ((items ?? []) as Row[]).map((item) => revive(LINE_ITEM, item) as LineItemRow),
+    shipping_methods: ((shipping_methods ?? []) as Row[]).map((method) => revive(SHIPPING_METHOD, method) as ShippingMethodRow),
+    shipping_address: shipping_address ? (revive(ADDRESS, shipping_address as Row) as CartAddress) : null,
+    billing_address: billing_address ? (revive(ADDRESS, billing_address as Row) as CartAddress) : null,
+  })
+}
+
+/** JSON carries timestamps as ISO text; services hand out Dates. */
+function revive(columns: Columns, row: Row): Row {
+  for (const name of columns.dates) {
+    const value = row[name]
+    if (typeof value === "string") row[name] = new Date(value)
+  }
+  return row
+}
