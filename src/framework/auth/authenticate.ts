@@ -1,9 +1,13 @@
 import type { FastifyReply, FastifyRequest } from "fastify"
 import type { HttpConfig } from "../config/index.ts"
-import type { AgoraMiddleware } from "../http/types.ts"
+import type { AgoraMiddleware, AuthContext } from "../http/types.ts"
 import { verifyToken } from "./jwt.ts"
 
-export type AuthType = "bearer"
+/** `bearer`: a JWT; `api-key`: `Authorization: Basic base64(<secret key>:)`, as Medusa's admin accepts. */
+export type AuthType = "bearer" | "api-key"
+
+/** What the guard needs of the app's `api_key` module, resolved by key. */
+type SecretKeys = { authenticate(token: unknown): Promise<{ id: string } | null> }
 
 export type AuthenticateOptions = {
   /** Let the request through without credentials (the handler sees `auth_context` undefined). */
@@ -33,6 +37,11 @@ export function authenticate(
       req.auth_context = context
       return
     }
+    const keyContext = authTypes.includes("api-key") ? await secretKeyContext(req) : undefined
+    if (keyContext) {
+      req.auth_context = keyContext
+      return
+    }
     if (options.allowUnauthenticated) return
     await res.status(401).send({ message: "Unauthorized" })
   }
@@ -43,4 +52,13 @@ function bearerContext(req: FastifyRequest, secret: string) {
   if (!header) return undefined
   const match = /^Bearer\s+(\S+)$/i.exec(header)
   return match?.[1] ? verifyToken(match[1], secret) : undefined
+}
+
+/** A secret API key sent as Basic credentials (the key as user name, no password) acts as `api-key`. */
+async function secretKeyContext(req: FastifyRequest): Promise<AuthContext | undefined> {
+  const match = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? "")
+  if (!match?.[1] || !req.scope.hasRegistration("api_key")) return undefined
+  const [token] = Buffer.from(match[1], "base64").toString("utf8").split(":")
+  const key = await req.scope.resolve<SecretKeys>("api_key").authenticate(token)
+  return key ? { actor_id: key.id, actor_type: "api-key", auth_identity_id: "", app_metadata: {} } : undefined
 }

@@ -90,7 +90,7 @@ async function loadMiddlewares(apiDir: string): Promise<MiddlewaresConfig> {
   return exported.default ?? {}
 }
 
-const adminGuard = authenticate("user", ["bearer"])
+const adminGuard = authenticate("user", ["bearer", "api-key"])
 const storeGuard = ensurePublishableApiKey()
 // A customer's token is optional on every store route; where it is required the route adds its own guard.
 const optionalCustomer = authenticate("customer", ["bearer"], { allowUnauthenticated: true })

@@ -59,6 +59,24 @@ describe("POST /admin/api-keys", () => {
     expect((await t.apiKeys.authenticate(secret.token))?.id).toBe(secret.id)
   })
 
+  test("a secret key signs admin requests as Basic credentials until it is revoked", async () => {
+    const secret = await create({ title: "Warehouse sync", type: "secret" })
+    const basic = (token: string) => ({ headers: { authorization: `Basic ${Buffer.from(`${token}:`).toString("base64")}` } })
+
+    const listed = await t.anonymous.get("/admin/regions", basic(secret.token))
+    expect(listed.statusCode).toBe(200)
+    expect(listed.json().count).toBe(2)
+
+    const forged = await t.anonymous.get("/admin/regions", basic(`sk_${"0".repeat(64)}`))
+    expect(forged.statusCode).toBe(401)
+    expect(forged.json()).toEqual({ message: "Unauthorized" })
+    // A publishable key is not a credential for the admin.
+    expect((await t.anonymous.get("/admin/regions", basic(t.store.publishableKey.token))).statusCode).toBe(401)
+
+    expect((await t.admin.post(`/admin/api-keys/${secret.id}/revoke`, {})).statusCode).toBe(200)
+    expect((await t.anonymous.get("/admin/regions", basic(secret.token))).statusCode).toBe(401)
+  })
+
   test.each([
     ["no title", { type: "secret" }, "title"],
     ["an unknown type", { title: "X", type: "private" }, "type"],

@@ -103,7 +103,10 @@ function unstorableAttempts(route: RouteRef): Attempt[] {
     const base = body.value as Record<string, unknown>
     const shape = shapeOf(bodySchema)
     for (const text of UNSTORABLE_TEXTS) {
-      const candidates = [...Object.keys(shape).map((key) => ({ ...base, [key]: text })), ...("metadata" in shape ? [{ ...base, metadata: { [text]: text } }] : [])]
+      const candidates = [
+        ...Object.keys(shape).map((key) => ({ ...base, [key]: text })),
+        ...("metadata" in shape ? [{ ...base, metadata: { [text]: text } }] : []),
+      ]
       // The schema takes these (a text is a text), so a 200 is allowed; a 500 is not.
       for (const value of candidates.filter((candidate) => bodySchema.safeParse(candidate).success).slice(0, 4)) {
         attempts.push({ url: h.realPath(route), body: { kind: "json", value }, mustRefuse: false })

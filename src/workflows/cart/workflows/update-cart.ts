@@ -3,10 +3,7 @@ import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
 import type { CartAddressInput } from "../../../modules/cart/index.ts"
 import { emitEventStep } from "../../common/index.ts"
 import { CartEvents } from "../events.ts"
-import { findOneOrAnyRegionStep } from "../steps/find-one-or-any-region.ts"
 import { findOrCreateCustomerStep } from "../steps/find-or-create-customer.ts"
-import { findSalesChannelStep } from "../steps/find-sales-channel.ts"
-import { getVariantsWithPricesStep } from "../steps/get-variants-with-prices.ts"
 import { prepareCartUpdateStep } from "../steps/prepare-cart-update.ts"
 import { refreshCartShippingMethodsStep } from "../steps/refresh-cart-shipping-methods.ts"
 import { acquireLockStep } from "../steps/acquire-lock.ts"
@@ -16,9 +13,7 @@ import { CART_LOCK_TIMEOUT, CART_LOCK_TTL } from "../utils/cart-lock.ts"
 import { setCartAddressesStep } from "../steps/set-cart-addresses.ts"
 import { updateCartsStep } from "../steps/update-carts.ts"
 import { updateLineItemsStep } from "../steps/update-line-items.ts"
-import { validateCartStep } from "../steps/validate-cart.ts"
-import { validateVariantPricesStep } from "../steps/validate-variant-prices.ts"
-import { refreshPaymentCollectionForCartWorkflow } from "./refresh-payment-collection-for-cart.ts"
+import { refreshPaymentCollectionIfAny } from "./refresh-payment-collection-for-cart.ts"
 
 export type UpdateCartWorkflowInput = {
   id: string
@@ -46,21 +41,9 @@ export type UpdateCartWorkflowInput = {
 export const updateCartWorkflowId = "update-cart"
 export const updateCartWorkflow = createWorkflow(updateCartWorkflowId, (input: WorkflowData<UpdateCartWorkflowInput>) => {
   acquireLockStep({ key: input.id, timeout: CART_LOCK_TIMEOUT, ttl: CART_LOCK_TTL })
-  const cart = retrieveCartStep({ id: input.id })
-  validateCartStep({ cart })
-
-  const region = findOneOrAnyRegionStep({ region_id: transform({ input, cart }, ({ input, cart }) => input.region_id || cart.region_id) })
-  const salesChannel = when("sales-channel-given", { input }, ({ input }) => Boolean(input.sales_channel_id)).then(() =>
-    findSalesChannelStep({ sales_channel_id: input.sales_channel_id, publishable_key_id: input.publishable_key_id }),
-  )
-  const prepared = prepareCartUpdateStep({ input, cart, region, sales_channel: salesChannel })
-  // A new region prices every line again: each must have a price there before anything is written.
-  const newPrices = when("region-changes", { prepared }, ({ prepared }) => prepared.region_changed).then(() => {
-    const variantIds = transform({ cart }, ({ cart }) => cart.items.flatMap((item) => (item.variant_id ? [item.variant_id] : [])))
-    const variants = getVariantsWithPricesStep({ variant_ids: variantIds, currency_code: region.currency_code, region_id: region.id })
-    validateVariantPricesStep({ variants })
-    return variants
-  })
+  // The cart, its region and new sales channel, the changes and (for a new region) the lines' new prices.
+  const prepared = prepareCartUpdateStep({ input })
+  const cart = transform({ prepared }, ({ prepared }) => prepared.cart)
 
   const validate = createHook("validate", { input, cart })
 
@@ -74,27 +57,28 @@ export const updateCartWorkflow = createWorkflow(updateCartWorkflowId, (input: W
     customer?.customer ? { ...prepared.update, customer_id: customer.customer.id, email: customer.email } : prepared.update,
   )
   updateCartsStep([cartUpdate])
-  setCartAddressesStep(transform({ prepared, input }, ({ prepared, input }) => ({ id: input.id, ...prepared.addresses })))
+  setCartAddressesStep(
+    transform({ prepared, input }, ({ prepared, input }) => ({
+      id: input.id,
+      current: { shipping_address: prepared.cart.shipping_address, billing_address: prepared.cart.billing_address },
+      ...prepared.addresses,
+    })),
+  )
 
   when("region-changed", { prepared }, ({ prepared }) => prepared.region_changed).then(() => {
-    updateLineItemsStep(
-      transform({ cart, newPrices }, ({ cart, newPrices }) =>
-        cart.items.flatMap((item) => {
-          const price = (newPrices ?? []).find((variant) => variant.id === item.variant_id)?.calculated_price
-          return price ? [{ id: item.id, unit_price: price.amount, is_tax_inclusive: price.is_tax_inclusive }] : []
-        }),
-      ),
-    )
+    updateLineItemsStep(transform({ prepared }, ({ prepared }) => prepared.line_items))
     emitEventStep({ name: CartEvents.REGION_UPDATED, data: { id: input.id } }).config({ name: "emit-region-updated-step" })
   })
 
+  // Under the cart's lock, a cart read without shipping methods still has none: nothing to refresh.
   when("shipping-may-change", { input, prepared }, ({ input, prepared }) =>
+    prepared.cart.shipping_methods.length > 0 &&
     Boolean(prepared.region_changed || input.sales_channel_id || prepared.addresses.shipping_address !== undefined),
   ).then(() => {
     refreshCartShippingMethodsStep({ cart_id: input.id, remove_all: prepared.region_changed })
   })
 
-  refreshPaymentCollectionForCartWorkflow.runAsStep({ input: { cart_id: input.id } })
+  refreshPaymentCollectionIfAny(cart)
   emitEventStep({ name: CartEvents.UPDATED, data: { id: input.id } })
   const updated = retrieveCartStep({ id: input.id }).config({ name: "retrieve-updated-cart-step" })
   const cartUpdated = createHook("cartUpdated", { cart: updated, additional_data: input.additional_data })
