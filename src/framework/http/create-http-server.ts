@@ -20,6 +20,7 @@ import { registerOpenApiRoutes } from "./openapi-routes.ts"
 import { loadRoutes } from "./route-loader.ts"
 import type { LoadedRoute } from "./route-loader.ts"
 import { runMiddleware } from "./run-middleware.ts"
+import { assertSafeText } from "./unsafe-text.ts"
 import type { AgoraMiddleware } from "./types.ts"
 
 export type HttpServerOptions = {
@@ -40,6 +41,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { querystringParser: (query: string) => qs.parse(query, { arrayLimit: 100, depth: 5 }) },
     forceCloseConnections: "idle",
+    // A path the router cannot decode (`%zz`, too long) answers in the contract's shape too.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   })
 
   // Medusa clients send `content-type: application/json` with no body on some POSTs and DELETEs.
@@ -95,6 +98,8 @@ const storeGuard = ensurePublishableApiKey()
 // A customer's token is optional on every store route; where it is required the route adds its own guard.
 const optionalCustomer = authenticate("customer", ["bearer"], { allowUnauthenticated: true })
 
+const refuseUnsafeText: AgoraMiddleware = async (req) => assertSafeText({ params: req.params, query: req.query, body: req.body })
+
 const inArea = (path: string, area: string) => path === area || path.startsWith(`${area}/`)
 
 /** The chain a route runs before its handler: the area's guard, then the matching middlewares in order. */
@@ -102,6 +107,7 @@ function middlewaresFor(route: LoadedRoute, config: MiddlewaresConfig): AgoraMid
   const chain: AgoraMiddleware[] = []
   if (route.authenticate && inArea(route.path, "/admin")) chain.push(adminGuard)
   if (route.authenticate && inArea(route.path, "/store")) chain.push(storeGuard, optionalCustomer)
+  chain.push(refuseUnsafeText)
   for (const entry of config.routes ?? []) {
     if (appliesTo(entry, route.method, route.path, matcherToRegExp(entry.matcher))) chain.push(...(entry.middlewares ?? []))
   }

@@ -50,6 +50,12 @@ export function toHttpError(error: unknown): { status: number; body: ErrorBody; 
   if (error instanceof z.ZodError) {
     return { status: 400, body: { type: "invalid_data", message: formatZodError(error) }, unexpected: false }
   }
+  // A value the database refused as data (class 22: a malformed date, a number out of range ...) is the
+  // caller's mistake, whichever check should have caught it first.
+  const sqlState = (error as { code?: unknown; sqlState?: unknown }).sqlState ?? (error as { code?: unknown }).code
+  if (typeof sqlState === "string" && /^22[0-9A-Z]{3}$/.test(sqlState)) {
+    return { status: 400, body: { type: "invalid_data", message: `Invalid value: ${databaseReason(error)}` }, unexpected: false }
+  }
   const fastifyError = error as Partial<FastifyError>
   const status = fastifyError.statusCode
   if (typeof status === "number" && status >= 400 && status < 500) {
@@ -70,4 +76,11 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
   void reply.status(404).send({ type: "not_found", message: `Cannot ${request.method} ${request.url.split("?")[0]}` })
+}
+
+/** The database's own words, without the statement a driver may have put before them. */
+function databaseReason(error: unknown): string {
+  const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)
+  const at = message.lastIndexOf(" - ")
+  return at === -1 ? message : message.slice(at + 3)
 }

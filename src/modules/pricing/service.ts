@@ -14,6 +14,7 @@ import type {
   PriceRuleRow,
   PriceSetWithPrices,
   PriceWithRules,
+  PricesSnapshot,
   PricingContext,
   UpdatePriceSetInput,
 } from "./types.ts"
@@ -97,6 +98,35 @@ export class PricingModuleService extends GeneratedService {
   async calculatePrices(filters: { id: string | string[] }, pricingContext: PricingContext): Promise<CalculatedPriceSet[]> {
     const ids = Array.isArray(filters.id) ? filters.id : [filters.id]
     return calculatePrices(this.database, ids, pricingContext)
+  }
+
+  /** The sets' prices as they are now (same ids, amounts and rules), for a compensation to restore. */
+  async snapshotPrices(priceSetIds: string[]): Promise<PricesSnapshot> {
+    if (priceSetIds.length === 0) return { priceSetIds, prices: [] }
+    const prices = await this.crud.listPrices({ price_set_id: priceSetIds }, { order: { created_at: "ASC" } })
+    const rules = prices.length === 0 ? [] : await this.crud.listPriceRules({ price_id: prices.map((price) => price.id) })
+    return {
+      priceSetIds,
+      prices: prices.map((price) => ({
+        id: price.id,
+        price_set_id: price.price_set_id,
+        amount: price.amount,
+        currency_code: price.currency_code,
+        min_quantity: price.min_quantity,
+        max_quantity: price.max_quantity,
+        price_rules: rules.filter((rule) => rule.price_id === price.id).map(({ id, attribute, value }) => ({ id, attribute, value })),
+      })),
+    }
+  }
+
+  /** Puts the snapshot's sets back to exactly the prices it holds; prices added since are deleted. */
+  async restorePriceSnapshot(snapshot: PricesSnapshot): Promise<void> {
+    if (snapshot.priceSetIds.length === 0) return
+    await this.database.transaction(async () => {
+      const current = await this.crud.listPrices({ price_set_id: snapshot.priceSetIds }, { select: ["id"] })
+      await this.crud.deletePrices(current.map((price) => price.id))
+      if (snapshot.prices.length > 0) await this.crud.createPrices(snapshot.prices)
+    })
   }
 
   private async replacePrices(priceSetId: string, prices: UpdatePriceSetInput["prices"] & {}): Promise<void> {

@@ -68,3 +68,17 @@ export type CalculatedPriceSet = {
   calculated_price: CalculatedPrice
   original_price: CalculatedPrice
 }
+
+/** The prices of some price sets as they are now, ids and rules included: what `restorePriceSnapshot` puts back. */
+export type PricesSnapshot = {
+  readonly priceSetIds: string[]
+  readonly prices: {
+    id: string
+    price_set_id: string
+    amount: string
+    currency_code: string
+    min_quantity: number | null
+    max_quantity: number | null
+    price_rules: { id: string; attribute: string; value: string }[]
+  }[]
+}

@@ -19,7 +19,7 @@ export const adminBrandRoutesMiddlewares: MiddlewareRoute[] = [
   },
   {
     matcher: "/admin/brands/:id",
-    method: "GET",
+    method: ["GET", "DELETE"],
     middlewares: [validateAndTransformQuery(AdminGetBrandParams, retrieveBrandQueryConfig)],
   },
   {

@@ -1,33 +1,9 @@
 import { z } from "zod"
 import { createFindParams, createSelectParams } from "../../../framework/http/index.ts"
+import { booleanString as booleanStringOf, dateFilter as dateFilterOf, oneOrMany } from "../../utils/query-filters.ts"
 
-const oneOrMany = z.union([z.string(), z.array(z.string())])
-
-/** Query strings carry booleans as "true" / "false". */
-const booleanString = z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")])
-
-/** A date as ISO text; anything PostgreSQL could not read is refused here, not in the database. */
-const dateString = z
-  .string()
-  .refine((value) => !Number.isNaN(Date.parse(value)), { message: "Expected a date" })
-  .transform((value) => new Date(value))
-
-/** `created_at[$gte]=…`: the comparison operators a date takes (API.md §5), or a date for equality. */
-const dateFilter = z.union([
-  dateString,
-  z
-    .object({
-      $eq: dateString.optional(),
-      $ne: dateString.optional(),
-      $in: z.array(dateString).optional(),
-      $nin: z.array(dateString).optional(),
-      $gt: dateString.optional(),
-      $gte: dateString.optional(),
-      $lt: dateString.optional(),
-      $lte: dateString.optional(),
-    })
-    .strict(),
-])
+const dateFilter = dateFilterOf()
+const booleanString = booleanStringOf()
 
 /** `variants[sku]=…`, `variants[options][value]=M`: a product matches when one of its variants does. */
 const variantFilters = z

@@ -1,3 +1,4 @@
+import type { AwilixContainer } from "awilix"
 import { AgoraError } from "../../../framework/errors/index.ts"
 import type { Query } from "../../../framework/modules/index.ts"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
@@ -19,16 +20,21 @@ export const retrievePaymentCollectionStepId = "retrieve-payment-collection-step
 export const retrievePaymentCollectionStep = createStep(
   retrievePaymentCollectionStepId,
   async (input: RetrievePaymentCollectionStepInput, { container }) => {
-    const { data } = await container.resolve<Query>("query").graph<PaymentCollectionWithCart>({
-      entity: "payment_collection",
-      fields: [
-        "id", "amount", "currency_code", "status", "payment_sessions.id",
-        "cart.id", "cart.region_id", "cart.customer_id", "cart.email", "cart.completed_at",
-      ],
-      filters: { id: input.id },
-    })
-    const collection = data[0]
-    if (!collection) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Payment collection with id: ${input.id} was not found`)
-    return new StepResponse(collection)
+    return new StepResponse(await retrievePaymentCollection(container, input))
   },
 )
+
+/** `retrievePaymentCollectionStep`'s read, for steps that read it among others. */
+export async function retrievePaymentCollection(container: AwilixContainer, input: RetrievePaymentCollectionStepInput): Promise<PaymentCollectionWithCart> {
+  const { data } = await container.resolve<Query>("query").graph<PaymentCollectionWithCart>({
+    entity: "payment_collection",
+    fields: [
+      "id", "amount", "currency_code", "status", "payment_sessions.id",
+      "cart.id", "cart.region_id", "cart.customer_id", "cart.email", "cart.completed_at",
+    ],
+    filters: { id: input.id },
+  })
+  const collection = data[0]
+  if (!collection) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Payment collection with id: ${input.id} was not found`)
+  return collection
+}

@@ -18,22 +18,25 @@ export const validateCartPaymentsStepId = "validate-cart-payments-step"
  */
 export const validateCartPaymentsStep = createStep(
   validateCartPaymentsStepId,
-  async ({ cart, payment_collection: collection }: ValidateCartPaymentsStepInput) => {
-    if (money.compare(cart.total, 0) <= 0) return new StepResponse<{ id: string } | null>(null)
-    if (!collection) throw invalid(`Payment collection has not been initiated for cart ${cart.id}`)
-    if (money.compare(collection.amount, cart.total) !== 0) {
-      throw invalid(
-        `Payment collection ${collection.id} amount ${money.toDecimal(collection.amount)} does not match the total ${money.toDecimal(cart.total)} of cart ${cart.id}: refresh the payment collection`,
-      )
-    }
-    const sessions = collection.payment_sessions
-      .filter((session) => AUTHORIZABLE.includes(session.status))
-      .sort((a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime() || (a.id < b.id ? 1 : -1))
-    const session = sessions[0]
-    if (!session) throw invalid(`Payment sessions are required to complete cart ${cart.id}`)
-    return new StepResponse<{ id: string } | null>({ id: session.id })
-  },
+  async (input: ValidateCartPaymentsStepInput) => new StepResponse<{ id: string } | null>(validateCartPayments(input)),
 )
+
+/** `validateCartPaymentsStep`'s check: the session to authorize, or null when there is nothing to pay. */
+export function validateCartPayments({ cart, payment_collection: collection }: ValidateCartPaymentsStepInput): { id: string } | null {
+  if (money.compare(cart.total, 0) <= 0) return null
+  if (!collection) throw invalid(`Payment collection has not been initiated for cart ${cart.id}`)
+  if (money.compare(collection.amount, cart.total) !== 0) {
+    throw invalid(
+      `Payment collection ${collection.id} amount ${money.toDecimal(collection.amount)} does not match the total ${money.toDecimal(cart.total)} of cart ${cart.id}: refresh the payment collection`,
+    )
+  }
+  const sessions = collection.payment_sessions
+    .filter((session) => AUTHORIZABLE.includes(session.status))
+    .sort((a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime() || (a.id < b.id ? 1 : -1))
+  const session = sessions[0]
+  if (!session) throw invalid(`Payment sessions are required to complete cart ${cart.id}`)
+  return { id: session.id }
+}
 
 function invalid(message: string): AgoraError {
   return new AgoraError(AgoraError.Types.INVALID_DATA, message)

@@ -1,3 +1,4 @@
+import type { AwilixContainer } from "awilix"
 import type { Query } from "../../../framework/modules/index.ts"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { CartAddress } from "../../../modules/cart/index.ts"
@@ -19,8 +20,13 @@ export const validateCartShippingOptionsStepId = "validate-cart-shipping-options
 export const validateCartShippingOptionsStep = createStep(
   validateCartShippingOptionsStepId,
   async (input: ValidateCartShippingOptionsStepInput, { container }) => {
-    const context = await shippingContextOf(container.resolve<Query>("query"), input.cart)
-    await container.resolve<FulfillmentModuleService>(FULFILLMENT_MODULE).assertShippingOptionsAvailable(input.option_ids, context)
+    await validateCartShippingOptions(container, input)
     return new StepResponse(undefined)
   },
 )
+
+/** `validateCartShippingOptionsStep`'s check, for steps that make it among other reads. */
+export async function validateCartShippingOptions(container: AwilixContainer, input: ValidateCartShippingOptionsStepInput): Promise<void> {
+  const context = await shippingContextOf(container.resolve<Query>("query"), input.cart)
+  await container.resolve<FulfillmentModuleService>(FULFILLMENT_MODULE).assertShippingOptionsAvailable(input.option_ids, context)
+}

@@ -7,13 +7,14 @@ export type ValidateExistingPaymentCollectionStepInput = { cart: { id: string; p
 export const validateExistingPaymentCollectionStepId = "validate-existing-payment-collection-step"
 export const validateExistingPaymentCollectionStep = createStep(
   validateExistingPaymentCollectionStepId,
-  async ({ cart }: ValidateExistingPaymentCollectionStepInput) => {
-    if (cart.payment_collection) {
-      throw new AgoraError(
-        AgoraError.Types.INVALID_DATA,
-        `Cart ${cart.id} already has a payment collection (${cart.payment_collection.id})`,
-      )
-    }
+  async (input: ValidateExistingPaymentCollectionStepInput) => {
+    assertNoPaymentCollection(input)
     return new StepResponse(undefined)
   },
 )
+
+export function assertNoPaymentCollection({ cart }: ValidateExistingPaymentCollectionStepInput): void {
+  if (cart.payment_collection) {
+    throw new AgoraError(AgoraError.Types.INVALID_DATA, `Cart ${cart.id} already has a payment collection (${cart.payment_collection.id})`)
+  }
+}

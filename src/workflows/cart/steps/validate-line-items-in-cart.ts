@@ -7,9 +7,13 @@ export type ValidateLineItemsInCartStepInput = { cart: { id: string; items: { id
 export const validateLineItemsInCartStepId = "validate-line-items-in-cart-step"
 export const validateLineItemsInCartStep = createStep(
   validateLineItemsInCartStepId,
-  async ({ cart, ids }: ValidateLineItemsInCartStepInput) => {
-    const missing = ids.find((id) => !cart.items.some((item) => item.id === id))
-    if (missing !== undefined) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Line item with id: ${missing} was not found`)
+  async (input: ValidateLineItemsInCartStepInput) => {
+    assertLineItemsInCart(input)
     return new StepResponse(undefined)
   },
 )
+
+export function assertLineItemsInCart({ cart, ids }: ValidateLineItemsInCartStepInput): void {
+  const missing = ids.find((id) => !cart.items.some((item) => item.id === id))
+  if (missing !== undefined) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Line item with id: ${missing} was not found`)
+}

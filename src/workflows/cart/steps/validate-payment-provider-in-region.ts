@@ -1,3 +1,4 @@
+import type { AwilixContainer } from "awilix"
 import { AgoraError } from "../../../framework/errors/index.ts"
 import type { Query } from "../../../framework/modules/index.ts"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
@@ -9,19 +10,24 @@ export const validatePaymentProviderInRegionStepId = "validate-payment-provider-
 export const validatePaymentProviderInRegionStep = createStep(
   validatePaymentProviderInRegionStepId,
   async (input: ValidatePaymentProviderInRegionStepInput, { container }) => {
-    if (!input.region_id) return new StepResponse(undefined)
-    const { data } = await container.resolve<Query>("query").graph<{ payment_providers: { id: string; is_enabled: boolean }[] }>({
-      entity: "region",
-      fields: ["payment_providers.id", "payment_providers.is_enabled"],
-      filters: { id: input.region_id },
-    })
-    const provider = data[0]?.payment_providers.find((candidate) => candidate.id === input.provider_id)
-    if (!provider || !provider.is_enabled) {
-      throw new AgoraError(
-        AgoraError.Types.INVALID_DATA,
-        `Payment provider ${input.provider_id} is not available in region ${input.region_id}`,
-      )
-    }
+    await validatePaymentProviderInRegion(container, input)
     return new StepResponse(undefined)
   },
 )
+
+/** `validatePaymentProviderInRegionStep`'s check, for steps that make it among others. */
+export async function validatePaymentProviderInRegion(container: AwilixContainer, input: ValidatePaymentProviderInRegionStepInput): Promise<void> {
+  if (!input.region_id) return
+  const { data } = await container.resolve<Query>("query").graph<{ payment_providers: { id: string; is_enabled: boolean }[] }>({
+    entity: "region",
+    fields: ["payment_providers.id", "payment_providers.is_enabled"],
+    filters: { id: input.region_id },
+  })
+  const provider = data[0]?.payment_providers.find((candidate) => candidate.id === input.provider_id)
+  if (!provider || !provider.is_enabled) {
+    throw new AgoraError(
+      AgoraError.Types.INVALID_DATA,
+      `Payment provider ${input.provider_id} is not available in region ${input.region_id}`,
+    )
+  }
+}

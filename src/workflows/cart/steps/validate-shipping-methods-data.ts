@@ -1,3 +1,4 @@
+import type { AwilixContainer } from "awilix"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
 import { FULFILLMENT_MODULE } from "../../../modules/fulfillment/index.ts"
 import type { FulfillmentModuleService } from "../../../modules/fulfillment/index.ts"
@@ -15,14 +16,22 @@ export const validateShippingMethodsDataStepId = "validate-shipping-methods-data
 export const validateShippingMethodsDataStep = createStep(
   validateShippingMethodsDataStepId,
   async (input: ValidateShippingMethodsDataStepInput, { container }) => {
-    const fulfillment = container.resolve<FulfillmentModuleService>(FULFILLMENT_MODULE)
-    const data: Record<string, Record<string, unknown>> = {}
-    for (const option of input.options) {
-      const given = input.requested.find((request) => request.id === option.id)?.data ?? {}
-      data[option.id] = option.provider_id
-        ? await fulfillment.validateFulfillmentData(option.provider_id, option.data ?? {}, given, { cart: input.cart })
-        : given
-    }
-    return new StepResponse(data)
+    return new StepResponse(await validateShippingMethodsData(container, input))
   },
 )
+
+/** `validateShippingMethodsDataStep`'s checks, for steps that make them among other reads. */
+export async function validateShippingMethodsData(
+  container: AwilixContainer,
+  input: ValidateShippingMethodsDataStepInput,
+): Promise<Record<string, Record<string, unknown>>> {
+  const fulfillment = container.resolve<FulfillmentModuleService>(FULFILLMENT_MODULE)
+  const data: Record<string, Record<string, unknown>> = {}
+  for (const option of input.options) {
+    const given = input.requested.find((request) => request.id === option.id)?.data ?? {}
+    data[option.id] = option.provider_id
+      ? await fulfillment.validateFulfillmentData(option.provider_id, option.data ?? {}, given, { cart: input.cart })
+      : given
+  }
+  return data
+}

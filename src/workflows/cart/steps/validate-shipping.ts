@@ -1,3 +1,4 @@
+import type { AwilixContainer } from "awilix"
 import { AgoraError } from "../../../framework/errors/index.ts"
 import type { Query } from "../../../framework/modules/index.ts"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
@@ -14,13 +15,19 @@ export const validateShippingStepId = "validate-shipping-step"
  * A cart whose items need shipping must have a shipping method, and each method's shipping option
  * must still be offered for the cart's address from the stock locations of its sales channel.
  */
-export const validateShippingStep = createStep(validateShippingStepId, async ({ cart }: ValidateShippingStepInput, { container }) => {
+export const validateShippingStep = createStep(validateShippingStepId, async (input: ValidateShippingStepInput, { container }) => {
+  await validateShipping(container, input)
+  return new StepResponse(undefined)
+})
+
+/** `validateShippingStep`'s check, for steps that make it among others. */
+export async function validateShipping(container: AwilixContainer, { cart }: ValidateShippingStepInput): Promise<void> {
   const needsShipping = cart.items.some((item) => item.requires_shipping !== false)
   if (needsShipping && cart.shipping_methods.length === 0) {
     throw new AgoraError(AgoraError.Types.INVALID_DATA, "No shipping method selected but the cart contains items that require shipping.")
   }
   const optionIds = [...new Set(cart.shipping_methods.flatMap((method) => (method.shipping_option_id ? [method.shipping_option_id] : [])))]
-  if (optionIds.length === 0) return new StepResponse(undefined)
+  if (optionIds.length === 0) return
 
   const address = cart.shipping_address
   if (!address?.country_code) {
@@ -36,8 +43,7 @@ export const validateShippingStep = createStep(validateShippingStepId, async ({ 
     enabled_in_store: true,
     is_return: false,
   })
-  return new StepResponse(undefined)
-})
+}
 
 /** The fulfillment sets of the stock locations a sales channel sells from. */
 async function fulfillmentSetsOf(query: Query, salesChannelId: string): Promise<string[]> {

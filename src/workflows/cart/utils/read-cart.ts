@@ -1,15 +1,13 @@
 import { AgoraError } from "../../../framework/errors/index.ts"
 import type { Query } from "../../../framework/modules/index.ts"
 import { cartDetailOf } from "../../../modules/cart/index.ts"
-import type { CartWithParts } from "../../../modules/cart/index.ts"
+import type { CartDetail, CartWithParts } from "../../../modules/cart/index.ts"
 import type { CartWithLinks, PaymentCollectionOfCart } from "./types.ts"
 
-const CART_FIELDS = [
-  "*",
-  "items.*",
-  "shipping_methods.*",
-  "shipping_address.*",
-  "billing_address.*",
+/** The cart, its lines, shipping methods and addresses: what the cart module's `retrieveCart` reads. */
+const DETAIL_FIELDS = ["*", "items.*", "shipping_methods.*", "shipping_address.*", "billing_address.*"]
+
+const PAYMENT_COLLECTION_FIELDS = [
   "payment_collection.id",
   "payment_collection.amount",
   "payment_collection.currency_code",
@@ -18,21 +16,36 @@ const CART_FIELDS = [
 ]
 
 /** Lines and shipping methods in the order they were added, as the cart module answers them. */
-const CART_ORDER = { items: { created_at: "ASC" }, shipping_methods: { created_at: "ASC" } } as const
+const DETAIL_ORDER = { items: { created_at: "ASC" }, shipping_methods: { created_at: "ASC" } } as const
 
 /**
- * A cart with its lines, shipping methods, addresses and totals (as the cart module's
- * `retrieveCart`) and its payment collection, in ONE statement; not_found when there is none.
+ * A cart as the cart module's `retrieveCart` answers it (lines, shipping methods, addresses,
+ * totals) and, in the same statement, the `extra` fields asked for (links, through Query);
+ * not_found when there is no such cart.
  */
-export async function readCartWithLinks(query: Query, id: string): Promise<CartWithLinks> {
-  const { data } = await query.graph<CartWithParts & { payment_collection: PaymentCollectionOfCart | null }>({
+export async function readCartDetail<Extra extends Record<string, unknown>>(
+  query: Query,
+  id: string,
+  extra: readonly string[],
+): Promise<{ cart: CartDetail; extra: Extra }> {
+  const { data } = await query.graph<CartWithParts & Record<string, unknown>>({
     entity: "cart",
-    fields: CART_FIELDS,
+    fields: [...DETAIL_FIELDS, ...extra],
     filters: { id },
-    pagination: { order: CART_ORDER },
+    pagination: { order: DETAIL_ORDER },
   })
   const row = data[0]
   if (!row) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Cart with id: ${id} was not found`)
-  const { payment_collection, ...cart } = row
-  return { ...cartDetailOf(cart), payment_collection: payment_collection ?? null }
+  const links: Record<string, unknown> = {}
+  for (const name of new Set(extra.map((field) => field.split(".")[0] as string))) {
+    links[name] = row[name]
+    delete row[name]
+  }
+  return { cart: cartDetailOf(row), extra: links as Extra }
+}
+
+/** A cart with its lines, shipping methods, addresses, totals and payment collection, in ONE statement. */
+export async function readCartWithLinks(query: Query, id: string): Promise<CartWithLinks> {
+  const { cart, extra } = await readCartDetail<{ payment_collection?: PaymentCollectionOfCart | null }>(query, id, PAYMENT_COLLECTION_FIELDS)
+  return { ...cart, payment_collection: extra.payment_collection ?? null }
 }

@@ -1,20 +1,17 @@
-import type { GraphResult } from "../../../framework/modules/index.ts"
 import { createHook, createWorkflow, transform, when, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
 import type { CartDetail } from "../../../modules/cart/index.ts"
-import { createLinksStep, emitEventStep, useQueryGraphStep } from "../../common/index.ts"
+import { createLinksStep, emitEventStep } from "../../common/index.ts"
 import { OrderEvents } from "../../order/events.ts"
 import { acquireLockStep } from "../steps/acquire-lock.ts"
 import { authorizePaymentSessionStep } from "../steps/authorize-payment-session.ts"
 import { completeCartLoadStep } from "../steps/complete-cart-load.ts"
 import { completeCartRecordStep } from "../steps/complete-cart-record.ts"
-import { confirmInventoryStep, reservationsForItems } from "../steps/confirm-inventory.ts"
+import { reservationsForItems } from "../steps/confirm-inventory.ts"
 import { createOrderFromCartStep } from "../steps/create-order-from-cart.ts"
 import { releaseLockStep } from "../steps/release-lock.ts"
 import { reserveInventoryStep } from "../steps/reserve-inventory.ts"
-import { validateCartPaymentsStep } from "../steps/validate-cart-payments.ts"
-import { validateCartStep } from "../steps/validate-cart.ts"
-import { validateShippingStep } from "../steps/validate-shipping.ts"
+import { validateCartCompletionStep } from "../steps/validate-cart-completion.ts"
 
 export type CompleteCartWorkflowInput = { id: string }
 /** Medusa's result: the id of the order placed from the cart (the route reads it with the fields asked for). */
@@ -40,27 +37,25 @@ export const completeCartWorkflowId = "complete-cart"
 export const completeCartWorkflow = createWorkflow(completeCartWorkflowId, (input: WorkflowData<CompleteCartWorkflowInput>) => {
   const hooks: { validate?: ReturnType<typeof validateHook> } = {}
   acquireLockStep({ key: input.id, timeout: LOCK_TIMEOUT, ttl: LOCK_TTL })
-  const placed = useQueryGraphStep({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: input.id } }).config({
-    name: "find-cart-order",
-  })
+  // The order the cart was placed as, if any; else the cart (open, with lines) and its payment collection.
+  const loaded = completeCartLoadStep({ id: input.id })
 
-  const created = when("cart-not-placed", { placed }, ({ placed }) => placed.data.length === 0).then(() => {
-    const { cart, payment_collection } = completeCartLoadStep({ id: input.id })
-    validateCartStep({ cart, requireItems: true })
+  const created = when("cart-not-placed", { loaded }, ({ loaded }) => loaded.order_id === null).then(() => {
+    const cart = transform({ loaded }, ({ loaded }) => loaded.cart)
+    const payment_collection = transform({ loaded }, ({ loaded }) => loaded.payment_collection)
     hooks.validate = validateHook({ input, cart })
-    validateShippingStep({ cart })
-    const session = validateCartPaymentsStep({ cart, payment_collection })
-    const plan = confirmInventoryStep({ sales_channel_id: cart.sales_channel_id, items: cart.items })
+    // Shipping, payment and stock, checked in one step: the session to authorize and where the stock comes from.
+    const plan = validateCartCompletionStep({ cart, payment_collection })
 
     const order = createOrderFromCartStep({ cart })
     // The order_cart link holds one order per cart: a second completion that got this far stops here.
     createLinksStep(
       transform({ order, cart }, ({ order, cart }) => [{ order: { order_id: order.id }, cart: { cart_id: cart.id } }]),
     ).config({ name: "link-order-cart" })
-    reserveInventoryStep(transform({ plan, order }, ({ plan, order }) => reservationsForItems(plan, order.items)))
-    when("payment-required", { session }, ({ session }) => session !== null).then(() => {
+    reserveInventoryStep(transform({ plan, order }, ({ plan, order }) => reservationsForItems(plan.inventory, order.items)))
+    when("payment-required", { plan }, ({ plan }) => plan.session !== null).then(() => {
       authorizePaymentSessionStep(
-        transform({ session, cart }, ({ session, cart }) => ({ id: (session as { id: string }).id, context: { cart_id: cart.id } })),
+        transform({ plan, cart }, ({ plan, cart }) => ({ id: (plan.session as { id: string }).id, context: { cart_id: cart.id } })),
       )
     })
     createLinksStep(
@@ -74,8 +69,8 @@ export const completeCartWorkflow = createWorkflow(completeCartWorkflowId, (inpu
   })
 
   releaseLockStep({ key: input.id })
-  const result = transform({ placed, created }, ({ placed, created }): CompleteCartWorkflowOutput => ({
-    id: orderIdOf(placed) ?? (created as string),
+  const result = transform({ loaded, created }, ({ loaded, created }): CompleteCartWorkflowOutput => ({
+    id: loaded.order_id ?? (created as string),
   }))
   return new WorkflowResponse(result, { hooks: [hooks.validate as ReturnType<typeof validateHook>] })
 })
@@ -83,9 +78,4 @@ export const completeCartWorkflow = createWorkflow(completeCartWorkflowId, (inpu
 /** `validate`: a developer's checks on the cart before anything is written; throwing refuses the completion. */
 function validateHook(values: { input: WorkflowData<CompleteCartWorkflowInput>; cart: WorkflowData<CartDetail> }) {
   return createHook("validate", values)
-}
-
-function orderIdOf(placed: GraphResult<Record<string, unknown>>): string | undefined {
-  const id = placed.data[0]?.order_id
-  return typeof id === "string" ? id : undefined
 }

@@ -7,8 +7,7 @@ import { acquireLockStep } from "../steps/acquire-lock.ts"
 import { releaseLockStep } from "../steps/release-lock.ts"
 import { retrieveCartStep } from "../steps/retrieve-cart.ts"
 import { CART_LOCK_TIMEOUT, CART_LOCK_TTL } from "../utils/cart-lock.ts"
-import { validateCartStep } from "../steps/validate-cart.ts"
-import { validateExistingPaymentCollectionStep } from "../steps/validate-existing-payment-collection.ts"
+import { assertNoPaymentCollection } from "../steps/validate-existing-payment-collection.ts"
 
 export type CreatePaymentCollectionForCartWorkflowInput = { cart_id: string; metadata?: Record<string, unknown> | null }
 
@@ -21,12 +20,12 @@ export const createPaymentCollectionForCartWorkflow = createWorkflow(
   createPaymentCollectionForCartWorkflowId,
   (input: WorkflowData<CreatePaymentCollectionForCartWorkflowInput>) => {
     acquireLockStep({ key: input.cart_id, timeout: CART_LOCK_TIMEOUT, ttl: CART_LOCK_TTL })
-    const cart = retrieveCartStep({ id: input.cart_id })
-    validateCartStep({ cart })
-    validateExistingPaymentCollectionStep({ cart })
-    const collectionInput = transform({ cart, input }, ({ cart, input }) => [
-      { currency_code: cart.currency_code, amount: money.toDecimal(cart.total), metadata: input.metadata ?? null },
-    ])
+    const cart = retrieveCartStep({ id: input.cart_id, validate: true })
+    // A cart is paid through one collection (validateExistingPaymentCollectionStep's check): none is created twice.
+    const collectionInput = transform({ cart, input }, ({ cart, input }) => {
+      assertNoPaymentCollection({ cart })
+      return [{ currency_code: cart.currency_code, amount: money.toDecimal(cart.total), metadata: input.metadata ?? null }]
+    })
     const collections = createPaymentCollectionsStep(collectionInput)
     const links = transform({ cart, collections }, ({ cart, collections }) => [
       { cart: { cart_id: cart.id }, payment: { payment_collection_id: collections[0]!.id } },

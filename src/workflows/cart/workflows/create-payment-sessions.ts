@@ -1,10 +1,8 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
+import { createWorkflow, transform, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
 import { createPaymentSessionStep } from "../steps/create-payment-session.ts"
 import { deletePaymentSessionsStep } from "../steps/delete-payment-sessions.ts"
-import { retrievePaymentCollectionStep } from "../steps/retrieve-payment-collection.ts"
-import { validateCartStep } from "../steps/validate-cart.ts"
-import { validatePaymentProviderInRegionStep } from "../steps/validate-payment-provider-in-region.ts"
+import { preparePaymentSessionStep } from "../steps/prepare-payment-session.ts"
 
 export type CreatePaymentSessionsWorkflowInput = {
   payment_collection_id: string
@@ -24,14 +22,8 @@ export const createPaymentSessionsWorkflowId = "create-payment-sessions"
 export const createPaymentSessionsWorkflow = createWorkflow(
   createPaymentSessionsWorkflowId,
   (input: WorkflowData<CreatePaymentSessionsWorkflowInput>) => {
-    const collection = retrievePaymentCollectionStep({ id: input.payment_collection_id })
-    when("collection-of-a-cart", { collection }, ({ collection }) => collection.cart !== null).then(() => {
-      validateCartStep({ cart: transform({ collection }, ({ collection }) => collection.cart!) })
-    })
-    validatePaymentProviderInRegionStep({
-      provider_id: input.provider_id,
-      region_id: transform({ collection }, ({ collection }) => collection.cart?.region_id ?? null),
-    })
+    // The collection, its cart still open and the provider offered in its region: one step.
+    const collection = preparePaymentSessionStep({ payment_collection_id: input.payment_collection_id, provider_id: input.provider_id })
     const sessionInput = transform({ collection, input }, ({ collection, input }) => {
       const customerId = input.customer_id ?? collection.cart?.customer_id
       return {

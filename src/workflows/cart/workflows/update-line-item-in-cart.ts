@@ -2,7 +2,6 @@ import { createWorkflow, transform, when, WorkflowResponse } from "../../../fram
 import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
 import { emitEventStep } from "../../common/index.ts"
 import { CartEvents } from "../events.ts"
-import { confirmInventoryStep } from "../steps/confirm-inventory.ts"
 import { deleteLineItemsStep } from "../steps/delete-line-items.ts"
 import { getVariantsWithPricesStep } from "../steps/get-variants-with-prices.ts"
 import { acquireLockStep } from "../steps/acquire-lock.ts"
@@ -10,11 +9,9 @@ import { releaseLockStep } from "../steps/release-lock.ts"
 import { retrieveCartStep } from "../steps/retrieve-cart.ts"
 import { CART_LOCK_TIMEOUT, CART_LOCK_TTL } from "../utils/cart-lock.ts"
 import { updateLineItemsStep } from "../steps/update-line-items.ts"
-import { validateCartStep } from "../steps/validate-cart.ts"
-import { validateLineItemsInCartStep } from "../steps/validate-line-items-in-cart.ts"
-import { validateVariantPricesStep } from "../steps/validate-variant-prices.ts"
+import { assertLineItemsInCart } from "../steps/validate-line-items-in-cart.ts"
 import { checkQuantity, variantQuantities } from "../utils/line-items.ts"
-import { refreshPaymentCollectionForCartWorkflow } from "./refresh-payment-collection-for-cart.ts"
+import { refreshPaymentCollectionIfAny } from "./refresh-payment-collection-for-cart.ts"
 
 export type UpdateLineItemInCartWorkflowInput = {
   cart_id: string
@@ -32,11 +29,13 @@ export const updateLineItemInCartWorkflow = createWorkflow(
   updateLineItemInCartWorkflowId,
   (input: WorkflowData<UpdateLineItemInCartWorkflowInput>) => {
     acquireLockStep({ key: input.cart_id, timeout: CART_LOCK_TIMEOUT, ttl: CART_LOCK_TTL })
-    const cart = retrieveCartStep({ id: input.cart_id })
-    validateCartStep({ cart })
-    const ids = transform({ input }, ({ input }) => [input.item_id])
-    validateLineItemsInCartStep({ cart, ids })
-    const quantity = transform({ input }, ({ input }) => checkQuantity(input.update?.quantity, "quantity", 0))
+    const cart = retrieveCartStep({ id: input.cart_id, validate: true })
+    // The line must be one of the cart's (validateLineItemsInCartStep's check), and the quantity whole.
+    const ids = transform({ cart, input }, ({ cart, input }) => {
+      assertLineItemsInCart({ cart, ids: [input.item_id] })
+      return [input.item_id]
+    })
+    const quantity = transform({ ids, input }, ({ input }) => checkQuantity(input.update?.quantity, "quantity", 0))
 
     when("line-item-removed", { quantity }, ({ quantity }) => quantity === 0).then(() => {
       deleteLineItemsStep(ids)
@@ -45,8 +44,6 @@ export const updateLineItemInCartWorkflow = createWorkflow(
     when("line-item-changed", { quantity }, ({ quantity }) => quantity > 0).then(() => {
       const item = transform({ cart, input }, ({ cart, input }) => cart.items.find((line) => line.id === input.item_id)!)
       const variantIds = transform({ item }, ({ item }) => (item.variant_id ? [item.variant_id] : []))
-      const variants = getVariantsWithPricesStep({ variant_ids: variantIds, currency_code: cart.currency_code, region_id: cart.region_id })
-      validateVariantPricesStep({ variants })
       const stockNeeded = transform({ cart, item, quantity }, ({ cart, item, quantity }) =>
         item.variant_id
           ? variantQuantities(
@@ -55,7 +52,16 @@ export const updateLineItemInCartWorkflow = createWorkflow(
             )
           : [],
       )
-      confirmInventoryStep({ sales_channel_id: cart.sales_channel_id, items: stockNeeded })
+      // Priced again, and its stock confirmed for the new quantity, in the step that reads the variant.
+      const variants = getVariantsWithPricesStep({
+        variant_ids: variantIds,
+        currency_code: cart.currency_code,
+        region_id: cart.region_id,
+        validate: transform({ cart, stockNeeded }, ({ cart, stockNeeded }) => ({
+          prices: true,
+          inventory: { sales_channel_id: cart.sales_channel_id, items: stockNeeded },
+        })),
+      })
       const update = transform({ input, quantity, variants }, ({ input, quantity, variants }) => {
         const price = variants[0]?.calculated_price
         return [
@@ -70,7 +76,7 @@ export const updateLineItemInCartWorkflow = createWorkflow(
       updateLineItemsStep(update)
     })
 
-    refreshPaymentCollectionForCartWorkflow.runAsStep({ input: { cart_id: input.cart_id } })
+    refreshPaymentCollectionIfAny(cart)
     emitEventStep({ name: CartEvents.UPDATED, data: { id: input.cart_id } })
     releaseLockStep({ key: input.cart_id })
     const updated = retrieveCartStep({ id: input.cart_id }).config({ name: "retrieve-updated-cart-step" })

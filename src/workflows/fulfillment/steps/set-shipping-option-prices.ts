@@ -3,20 +3,10 @@ import type { Database } from "../../../framework/database/index.ts"
 import type { LinkService, Query } from "../../../framework/modules/index.ts"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
 import { PRICING_MODULE } from "../../../modules/pricing/index.ts"
-import type { CreatePriceInput, PricingModuleService } from "../../../modules/pricing/index.ts"
+import type { CreatePriceInput, PricesSnapshot, PricingModuleService } from "../../../modules/pricing/index.ts"
 import type { ShippingOptionPrices } from "./prepare-shipping-option-prices.ts"
 
-type PriceRow = {
-  id: string
-  price_set_id: string
-  amount: string
-  currency_code: string
-  min_quantity: number | null
-  max_quantity: number | null
-  price_rules: { id: string; attribute: string; value: string }[]
-}
-
-type Undo = { createdSetIds: string[]; replacedSetIds: string[]; previousPrices: PriceRow[] }
+type Undo = { createdSetIds: string[]; previous: PricesSnapshot }
 
 export const setShippingOptionPricesStepId = "set-shipping-option-prices-step"
 
@@ -29,7 +19,7 @@ export const setShippingOptionPricesStepId = "set-shipping-option-prices-step"
 export const setShippingOptionPricesStep = createStep(
   setShippingOptionPricesStepId,
   async (input: ShippingOptionPrices, { container }) => {
-    if (input.length === 0) return new StepResponse<string[], Undo>([], { createdSetIds: [], replacedSetIds: [], previousPrices: [] })
+    if (input.length === 0) return new StepResponse<string[], Undo>([], { createdSetIds: [], previous: { priceSetIds: [], prices: [] } })
     const pricing = container.resolve<PricingModuleService>(PRICING_MODULE)
     const { data: links } = await container.resolve<Query>("query").graph<{ shipping_option_id: string; price_set_id: string }>({
       entity: "shipping_option_price_set",
@@ -41,7 +31,7 @@ export const setShippingOptionPricesStep = createStep(
     const missing = input.filter((entry) => !setOf.has(entry.shipping_option_id))
     const replacedSetIds = replacing.map((entry) => setOf.get(entry.shipping_option_id)!)
     return container.resolve<Database>(ContainerKeys.DATABASE).transaction(async () => {
-      const previousPrices = await pricesOf(pricing, replacedSetIds)
+      const previous = await pricing.snapshotPrices(replacedSetIds)
       if (replacing.length > 0) await pricing.updatePriceSets(replacing.map((entry, i) => ({ id: replacedSetIds[i]!, prices: entry.prices })))
       const created =
         missing.length === 0 ? [] : await pricing.createPriceSets(missing.map((entry) => ({ prices: entry.prices as CreatePriceInput[] })))
@@ -51,7 +41,7 @@ export const setShippingOptionPricesStep = createStep(
         )
       }
       const createdSetIds = created.map((set) => set.id)
-      return new StepResponse<string[], Undo>([...replacedSetIds, ...createdSetIds], { createdSetIds, replacedSetIds, previousPrices })
+      return new StepResponse<string[], Undo>([...replacedSetIds, ...createdSetIds], { createdSetIds, previous })
     })
   },
   async (undo, { container }) => {
@@ -60,26 +50,7 @@ export const setShippingOptionPricesStep = createStep(
     await container.resolve<Database>(ContainerKeys.DATABASE).transaction(async () => {
       // Deleting a set removes its link to the option too.
       await pricing.deletePriceSets(undo.createdSetIds)
-      if (undo.replacedSetIds.length === 0) return
-      const current = await pricing.listPrices({ price_set_id: undo.replacedSetIds }, { select: ["id"] })
-      await pricing.deletePrices(current.map((price) => price.id))
-      if (undo.previousPrices.length > 0) await pricing.createPrices(undo.previousPrices)
+      await pricing.restorePriceSnapshot(undo.previous)
     })
   },
 )
-
-/** The prices of price sets with their rules, as rows that `createPrices` takes back. */
-async function pricesOf(pricing: PricingModuleService, setIds: string[]): Promise<PriceRow[]> {
-  if (setIds.length === 0) return []
-  const prices = await pricing.listPrices({ price_set_id: setIds }, { order: { created_at: "ASC" } })
-  const rules = prices.length === 0 ? [] : await pricing.listPriceRules({ price_id: prices.map((price) => price.id) })
-  return prices.map((price) => ({
-    id: price.id,
-    price_set_id: price.price_set_id,
-    amount: price.amount,
-    currency_code: price.currency_code,
-    min_quantity: price.min_quantity,
-    max_quantity: price.max_quantity,
-    price_rules: rules.filter((rule) => rule.price_id === price.id).map(({ id, attribute, value }) => ({ id, attribute, value })),
-  }))
-}

@@ -4,24 +4,14 @@ import type { Database } from "../../../framework/database/index.ts"
 import type { LinkService, Query } from "../../../framework/modules/index.ts"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
 import { PRICING_MODULE } from "../../../modules/pricing/index.ts"
-import type { CreatePriceInput, PriceWithRules, PricingModuleService, UpsertPriceInput } from "../../../modules/pricing/index.ts"
+import type { CreatePriceInput, PricesSnapshot, PriceWithRules, PricingModuleService, UpsertPriceInput } from "../../../modules/pricing/index.ts"
 
 /** A variant's whole price list: entries with an id change that price, others are added, the rest are deleted. */
 export type VariantPricesInput = { variant_id: string; prices: UpsertPriceInput[] }
 
 export type VariantPrices = { variant_id: string; price_set_id: string; prices: PriceWithRules[] }
 
-type PriceRow = {
-  id: string
-  price_set_id: string
-  amount: string
-  currency_code: string
-  min_quantity: number | null
-  max_quantity: number | null
-  price_rules: { id: string; attribute: string; value: string }[]
-}
-
-type Undo = { createdSetIds: string[]; replacedSetIds: string[]; previousPrices: PriceRow[] }
+type Undo = { createdSetIds: string[]; previous: PricesSnapshot }
 
 export const upsertVariantPricesStepId = "upsert-variant-prices-step"
 
@@ -33,7 +23,7 @@ export const upsertVariantPricesStepId = "upsert-variant-prices-step"
 export const upsertVariantPricesStep = createStep(
   upsertVariantPricesStepId,
   async (input: VariantPricesInput[], { container }) => {
-    if (input.length === 0) return new StepResponse<VariantPrices[], Undo>([], { createdSetIds: [], replacedSetIds: [], previousPrices: [] })
+    if (input.length === 0) return new StepResponse<VariantPrices[], Undo>([], { createdSetIds: [], previous: { priceSetIds: [], prices: [] } })
     const pricing = container.resolve<PricingModuleService>(PRICING_MODULE)
     const { data: links } = await container.resolve<Query>("query").graph<{ product_variant_id: string; price_set_id: string }>({
       entity: "product_variant_price_set",
@@ -46,7 +36,7 @@ export const upsertVariantPricesStep = createStep(
     const replacedSetIds = replacing.map((entry) => setOf.get(entry.variant_id)!)
 
     return container.resolve<Database>(ContainerKeys.DATABASE).transaction(async () => {
-      const previousPrices = await pricesOf(pricing, replacedSetIds)
+      const previous = await pricing.snapshotPrices(replacedSetIds)
       const updated = replacing.length === 0 ? [] : await pricing.updatePriceSets(replacing.map((entry, i) => ({ id: replacedSetIds[i]!, prices: entry.prices })))
       const created =
         missing.length === 0 ? [] : await pricing.createPriceSets(missing.map((entry) => ({ prices: entry.prices.map((p) => newPrice(entry.variant_id, p)) })))
@@ -61,8 +51,7 @@ export const upsertVariantPricesStep = createStep(
       ]
       return new StepResponse<VariantPrices[], Undo>(result, {
         createdSetIds: created.map((set) => set.id),
-        replacedSetIds,
-        previousPrices,
+        previous,
       })
     })
   },
@@ -72,29 +61,10 @@ export const upsertVariantPricesStep = createStep(
     await container.resolve<Database>(ContainerKeys.DATABASE).transaction(async () => {
       // Deleting a set removes its link to the variant too.
       await pricing.deletePriceSets(undo.createdSetIds)
-      if (undo.replacedSetIds.length === 0) return
-      const current = await pricing.listPrices({ price_set_id: undo.replacedSetIds }, { select: ["id"] })
-      await pricing.deletePrices(current.map((price) => price.id))
-      if (undo.previousPrices.length > 0) await pricing.createPrices(undo.previousPrices)
+      await pricing.restorePriceSnapshot(undo.previous)
     })
   },
 )
-
-/** The prices of price sets with their rules, as rows that `createPrices` takes back. */
-async function pricesOf(pricing: PricingModuleService, setIds: string[]): Promise<PriceRow[]> {
-  if (setIds.length === 0) return []
-  const prices = await pricing.listPrices({ price_set_id: setIds }, { order: { created_at: "ASC" } })
-  const rules = prices.length === 0 ? [] : await pricing.listPriceRules({ price_id: prices.map((price) => price.id) })
-  return prices.map((price) => ({
-    id: price.id,
-    price_set_id: price.price_set_id,
-    amount: price.amount,
-    currency_code: price.currency_code,
-    min_quantity: price.min_quantity,
-    max_quantity: price.max_quantity,
-    price_rules: rules.filter((rule) => rule.price_id === price.id).map(({ id, attribute, value }) => ({ id, attribute, value })),
-  }))
-}
 
 /** A price for a variant that has no price set yet: it cannot name an existing price. */
 function newPrice(variantId: string, price: UpsertPriceInput): CreatePriceInput {
