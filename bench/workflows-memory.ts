@@ -12,7 +12,9 @@ import { MemoryWorkflowStorage, WORKFLOW_ENGINE_KEY, WorkflowEngine } from "../s
 import { createStep, createWorkflow, StepResponse, WorkflowResponse, type WorkflowData } from "../src/framework/workflows-sdk/index.ts"
 
 export const RUNS = 2_000
-export const WARMUP_RUNS = 200
+// As many warm-up runs as measured ones, on both engines: what is compared is each engine's
+// steady-state cost per step, not how soon the JIT reaches it.
+export const WARMUP_RUNS = 2_000
 export const STEPS = 10
 
 const noop = (index: number) =>

@@ -39,7 +39,10 @@ export const RESULT_STEP_ID = "workflow-result"
 export class RunExecutor {
   readonly #run: RunState
   readonly #started = new Set<string>()
-  readonly #abort = new AbortController()
+  // Made only when a step waits (a retry interval): most runs never need one, and aborting a
+  // controller nobody listens to still costs an event per failed run.
+  #abort: AbortController | undefined
+  #siblingFailed = false
   #running = 0
   #failed: boolean
   #fatal: unknown = undefined
@@ -151,7 +154,7 @@ export class RunExecutor {
       await this.#executeStep(node)
     } catch (error) {
       this.#fatal ??= error
-      this.#abort.abort(SIBLING_FAILED)
+      this.#cancelWaits()
     } finally {
       this.#running--
       this.#started.delete(node.id)
@@ -240,10 +243,22 @@ export class RunExecutor {
     }
   }
 
+  /** Aborted once a step of the run failed: siblings waiting to retry stop waiting. */
+  #waitSignal(): AbortSignal {
+    this.#abort ??= new AbortController()
+    if (this.#siblingFailed) this.#abort.abort(SIBLING_FAILED)
+    return this.#abort.signal
+  }
+
+  #cancelWaits(): void {
+    this.#siblingFailed = true
+    this.#abort?.abort(SIBLING_FAILED)
+  }
+
   /** Waits `ms` of clock time; false when a sibling's failure cut the wait short. */
   async #pause(ms: number): Promise<boolean> {
     try {
-      await sleep(this.#run.services.clock, ms, this.#abort.signal)
+      await sleep(this.#run.services.clock, ms, this.#waitSignal())
       return true
     } catch {
       return false
@@ -282,7 +297,7 @@ export class RunExecutor {
     const run = this.#run
     const firstFailure = !this.#failed
     this.#failed = true
-    this.#abort.abort(SIBLING_FAILED)
+    this.#cancelWaits()
     const errors = run.recordError(node.id, "invoke", error)
     const step: StepRecord = {
       ...run.step(node.id),

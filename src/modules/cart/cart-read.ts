@@ -114,3 +114,50 @@ function revive(columns: Columns, row: Row): Row {
   }
   return row
 }
+
+/** Columns an update may set directly: the cart's own, but its key and timestamps. */
+const UPDATABLE = new Set(CART.names.filter((name) => !["id", ...TIMESTAMPS].includes(name)))
+
+/** The value of a column as a literal PostgreSQL reads back as that column's type. */
+function columnValue(name: string, value: unknown): { sql: string; param: unknown } {
+  if (value === null) return { sql: "?", param: null }
+  if (JSON_COLUMNS.has(name)) return { sql: "?::jsonb", param: JSON.stringify(value) }
+  if (value instanceof Date) return { sql: "?::timestamptz", param: value.toISOString() }
+  return { sql: "?", param: value }
+}
+
+const JSON_COLUMNS = new Set(
+  Object.entries(Cart.schema).flatMap(([key, field]) => (field instanceof Property && field.definition.kind === "json" ? [key] : [])),
+)
+
+/**
+ * ONE statement updating a cart's own columns (not soft-deleted), `updated_at` with them, and
+ * answering the cart's row; undefined when the change is not only such columns (or a value is not
+ * a plain one), for the generated update to handle.
+ */
+export function cartUpdateSql(change: Record<string, unknown>, now: Date): { sql: string; params: unknown[] } | undefined {
+  const { id, ...columns } = change
+  if (typeof id !== "string") return undefined
+  const sets: string[] = []
+  const params: unknown[] = []
+  for (const [name, value] of Object.entries(columns)) {
+    if (value === undefined) continue
+    if (!UPDATABLE.has(name)) return undefined
+    const plain = value === null || typeof value !== "object" || value instanceof Date || JSON_COLUMNS.has(name)
+    if (!plain || (CART.dates.has(name) && !(value instanceof Date) && value !== null)) return undefined
+    const { sql, param } = columnValue(name, value)
+    sets.push(`"${name}" = ${sql}`)
+    params.push(param)
+  }
+  sets.push(`"updated_at" = ?::timestamptz`)
+  params.push(now.toISOString(), id)
+  return {
+    sql: `update "cart" c set ${sets.join(", ")} where c."id" = ? and c."deleted_at" is null returning json_build_object(${jsonPairs(CART, "c")}) as "cart"`,
+    params,
+  }
+}
+
+/** A cart row answered by `cartUpdateSql`, its timestamps as Dates. */
+export function reviveCartRow(json: Row): CartRow {
+  return revive(CART, json) as CartRow
+}

@@ -1,9 +1,10 @@
+import { mapDatabaseError } from "../../framework/database/index.ts"
 import { AgoraError } from "../../framework/errors/index.ts"
 import { ModuleService } from "../../framework/modules/index.ts"
 import type { Filters, FindConfig, InferCreateInput, InferEntity, ModuleDependencies } from "../../framework/modules/index.ts"
 import { lineItemDetails, shippingMethodDetails } from "./cart-detail.ts"
 import type { CartDetail, CartLineItem, CartShippingMethod } from "./cart-detail.ts"
-import { cartDetailSql, isCartColumn, reviveCart } from "./cart-read.ts"
+import { cartDetailSql, cartUpdateSql, isCartColumn, reviveCart, reviveCartRow } from "./cart-read.ts"
 import { addressRow, lineItemRow, shippingMethodRow } from "./inputs.ts"
 import type { CartAddressInput, CartLineItemInput, CartShippingMethodInput } from "./inputs.ts"
 import { Address } from "./models/address.ts"
@@ -37,7 +38,7 @@ export class CartModuleService extends CartServiceBase {
   /** Deletes carts with their lines, shipping methods and addresses. */
   declare deleteCarts: (ids: string | string[]) => Promise<void>
 
-  readonly #generated: Pick<GeneratedCartService, "createCarts" | "listCarts" | "listAndCountCarts" | "deleteCarts">
+  readonly #generated: Pick<GeneratedCartService, "createCarts" | "listCarts" | "listAndCountCarts" | "updateCarts" | "deleteCarts">
 
   constructor(dependencies: ModuleDependencies, options?: Record<string, unknown>) {
     super(dependencies, options)
@@ -46,12 +47,14 @@ export class CartModuleService extends CartServiceBase {
       createCarts: generated.createCarts,
       listCarts: generated.listCarts,
       listAndCountCarts: generated.listAndCountCarts,
+      updateCarts: generated.updateCarts,
       deleteCarts: generated.deleteCarts,
     }
     this.createCarts = this.#createCarts.bind(this)
     this.retrieveCart = this.#retrieveCart.bind(this)
     this.listCarts = this.#listCarts.bind(this)
     this.listAndCountCarts = this.#listAndCountCarts.bind(this)
+    this.updateCarts = this.#updateCarts.bind(this) as GeneratedCartService["updateCarts"]
     this.deleteCarts = this.#deleteCarts.bind(this)
   }
 
@@ -159,6 +162,34 @@ export class CartModuleService extends CartServiceBase {
   async #listAndCountCarts(filters: CartFilters = {}, config: CartFindConfig = {}): Promise<[CartDetail[], number]> {
     const [carts, count] = await this.#generated.listAndCountCarts(filters, rowConfig(config))
     return [await this.#inOrder(carts, config), count]
+  }
+
+  /**
+   * Changes of a cart's own columns by id are one statement each (no read first, no transaction for
+   * one cart); anything else (an update by selector, relations) is the generated update's.
+   */
+  async #updateCarts(data: unknown): Promise<unknown> {
+    const generated = this.#generated.updateCarts as (data: unknown) => Promise<unknown>
+    if (data === null || typeof data !== "object" || (!Array.isArray(data) && "selector" in data)) return generated(data)
+    const changes = (Array.isArray(data) ? data : [data]) as Record<string, unknown>[]
+    const now = new Date()
+    const statements = changes.map((change) => (change && typeof change === "object" ? cartUpdateSql(change, now) : undefined))
+    if (statements.length === 0 || statements.some((statement) => statement === undefined)) return generated(data)
+    const run = async () => {
+      const rows = []
+      for (const [i, statement] of statements.entries()) {
+        const [row] = await this.database.execute<{ cart: Record<string, unknown> }>(statement!.sql, statement!.params)
+        if (!row) throw notFound(String(changes[i]!.id))
+        rows.push(reviveCartRow(row.cart))
+      }
+      return rows
+    }
+    try {
+      const rows = statements.length === 1 ? await run() : await this.database.transaction(run)
+      return Array.isArray(data) ? rows : rows[0]
+    } catch (error) {
+      throw mapDatabaseError(error, "Cart")
+    }
   }
 
   async #deleteCarts(ids: string | string[]): Promise<void> {

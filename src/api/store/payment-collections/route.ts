@@ -8,8 +8,9 @@ import type { StoreCreatePaymentCollection } from "./validators.ts"
 /** The cart's payment collection, opened for its total when it has none yet (an upsert, as Medusa's). */
 export const POST = async (req: AgoraRequest<StoreCreatePaymentCollection>, res: AgoraResponse) => {
   const { cart_id } = req.validatedBody
-  await assertCartAccess(req, cart_id)
-  let collectionId = await collectionOfCart(req, cart_id)
+  // Who may reach the cart, and its collection if it has one: one read.
+  const cart = await assertCartAccess<{ payment_collection: { id: string } | null }>(req, cart_id, ["payment_collection.id"])
+  let collectionId = cart.payment_collection?.id
   if (!collectionId) {
     try {
       collectionId = (await createPaymentCollectionForCartWorkflow(req.scope).run({ input: { cart_id } })).result.id

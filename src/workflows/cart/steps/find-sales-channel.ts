@@ -28,10 +28,12 @@ export const findSalesChannelStep = createStep(findSalesChannelStepId, async (in
 /** `findSalesChannelStep`'s lookup, for steps that find it among other reads. */
 export async function findSalesChannel(container: AwilixContainer, input: FindSalesChannelStepInput): Promise<SalesChannelForCart> {
   let channelId = input.sales_channel_id ?? undefined
+  // The key's channels are read whole: the one picked among them needs no second read.
+  let keyChannels: ChannelRow[] = []
   if (input.publishable_key_id) {
-    const keyChannels = await channelsOfKey(container.resolve<Query>("query"), input.publishable_key_id)
+    keyChannels = await channelsOfKey(container.resolve<Query>("query"), input.publishable_key_id)
     if (keyChannels.length > 0) {
-      if (channelId && !keyChannels.includes(channelId)) {
+      if (channelId && !keyChannels.some((channel) => channel.id === channelId)) {
         throw invalid(`Sales channel ID in payload ${channelId} is not associated with the Publishable API Key in the header.`)
       }
       if (!channelId && keyChannels.length > 1) {
@@ -39,7 +41,7 @@ export async function findSalesChannel(container: AwilixContainer, input: FindSa
           "Cannot assign sales channel to cart. The Publishable API Key in the header has multiple associated sales channels. Please provide a sales channel ID in the request body.",
         )
       }
-      channelId ??= keyChannels[0]
+      channelId ??= keyChannels[0]?.id
     }
   }
   if (!channelId) {
@@ -47,20 +49,24 @@ export async function findSalesChannel(container: AwilixContainer, input: FindSa
     channelId = store?.default_sales_channel_id ?? undefined
   }
   if (!channelId) throw invalid("A sales channel is required for a cart: give sales_channel_id, or set the store's default sales channel")
-  const [channel] = await container.resolve<SalesChannelModuleService>(SALES_CHANNEL_MODULE).listSalesChannels({ id: channelId }, { take: 1 })
+  const channel =
+    keyChannels.find((candidate) => candidate.id === channelId) ??
+    (await container.resolve<SalesChannelModuleService>(SALES_CHANNEL_MODULE).listSalesChannels({ id: channelId }, { take: 1 }))[0]
   if (!channel) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Sales channel with id: ${channelId} was not found`)
   if (channel.is_disabled) throw invalid(`Unable to assign cart to disabled Sales Channel: ${channel.name}`)
   return { id: channel.id, name: channel.name }
 }
 
-async function channelsOfKey(query: Query, keyId: string): Promise<string[]> {
-  const { data } = await query.graph<{ sales_channels: { id: string }[] }>({
+type ChannelRow = { id: string; name: string; is_disabled: boolean }
+
+async function channelsOfKey(query: Query, keyId: string): Promise<ChannelRow[]> {
+  const { data } = await query.graph<{ sales_channels: ChannelRow[] }>({
     entity: "api_key",
-    fields: ["sales_channels.id"],
+    fields: ["sales_channels.id", "sales_channels.name", "sales_channels.is_disabled"],
     filters: { id: keyId },
   })
   if (!data[0]) throw new AgoraError(AgoraError.Types.NOT_FOUND, `API key with id: ${keyId} was not found`)
-  return data[0].sales_channels.map((channel) => channel.id)
+  return data[0].sales_channels
 }
 
 function invalid(message: string): AgoraError {

@@ -25,14 +25,20 @@ export async function mayAccessCart(req: Pick<AgoraRequest, "auth_context" | "sc
 
 /**
  * Fails with not_found, as for a cart that does not exist, unless the cart exists and the request
- * may reach it (`mayAccessCart`): another customer's cart is not revealed.
+ * may reach it (`mayAccessCart`): another customer's cart is not revealed. Answers the cart's
+ * `customer_id` and the `extra` Query fields asked for, read in the same statement.
  */
-export async function assertCartAccess(req: Pick<AgoraRequest, "auth_context" | "scope">, cartId: string): Promise<void> {
-  const { data } = await req.scope.resolve<Query>("query").graph<{ customer_id: string | null }>({
+export async function assertCartAccess<Extra extends Record<string, unknown> = Record<string, unknown>>(
+  req: Pick<AgoraRequest, "auth_context" | "scope">,
+  cartId: string,
+  extra: readonly string[] = [],
+): Promise<{ customer_id: string | null } & Extra> {
+  const { data } = await req.scope.resolve<Query>("query").graph<{ customer_id: string | null } & Extra>({
     entity: "cart",
-    fields: ["customer_id"],
+    fields: ["customer_id", ...extra],
     filters: { id: cartId },
   })
   const cart = data[0]
   if (!cart || !(await mayAccessCart(req, cart.customer_id))) throw cartNotFound(cartId)
+  return cart
 }

@@ -73,11 +73,10 @@ export async function readCart(scope: AwilixContainer, id: string, fields: strin
   if (!row) return undefined
 
   const askedItems = asked.relations.get("items")
-  const [regions, customers, products, variants] = await Promise.all([
+  const [regions, customers, [products, variants]] = await Promise.all([
     region ? readReferenced(query, "region", [row.region_id], region) : undefined,
     customer ? readReferenced(query, "customer", [row.customer_id], customer) : undefined,
-    referencedByLines(query, row, askedItems, "product", "product", "product_id"),
-    referencedByLines(query, row, askedItems, "variant", "product_variant", "variant_id"),
+    productsAndVariantsOfLines(query, row, askedItems),
   ])
 
   const lines = (row.items ?? []) as Row[]
@@ -121,6 +120,39 @@ export async function retrieveCart(scope: AwilixContainer, id: string, fields: s
 
 export function cartNotFound(id: string): AgoraError {
   return new AgoraError(AgoraError.Types.NOT_FOUND, `Cart with id: ${id} was not found`)
+}
+
+/**
+ * The products and variants of the lines asked for. Both asked: the variants are read with their
+ * product in one statement; only the products of lines whose variant is gone (or of another
+ * product) are read apart.
+ */
+async function productsAndVariantsOfLines(
+  query: Query,
+  cart: Row,
+  askedItems: FieldTree | undefined,
+): Promise<[Map<string, Row> | undefined, Map<string, Row> | undefined]> {
+  const productTree = askedItems?.relations.get("product")
+  const variantTree = askedItems?.relations.get("variant")
+  if (!productTree || !variantTree || variantTree.relations.has("product")) {
+    return Promise.all([
+      referencedByLines(query, cart, askedItems, "product", "product", "product_id"),
+      referencedByLines(query, cart, askedItems, "variant", "product_variant", "variant_id"),
+    ])
+  }
+  const lines = (cart.items ?? []) as Row[]
+  const withProduct = cloneTree(variantTree)
+  withProduct.relations.set("product", productTree)
+  const variants = await readReferenced(query, "product_variant", lines.map((line) => line.variant_id), withProduct)
+  const products = new Map<string, Row>()
+  for (const variant of variants.values()) {
+    const product = variant.product as Row | null | undefined
+    delete variant.product
+    if (product) products.set(product.id as string, product)
+  }
+  const missing = lines.map((line) => line.product_id).filter((id) => typeof id === "string" && !products.has(id))
+  if (missing.length > 0) for (const [id, product] of await readReferenced(query, "product", missing, productTree)) products.set(id, product)
+  return [products, variants]
 }
 
 async function referencedByLines(
