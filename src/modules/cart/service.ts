@@ -2,9 +2,9 @@ import { mapDatabaseError } from "../../framework/database/index.ts"
 import { AgoraError } from "../../framework/errors/index.ts"
 import { ModuleService } from "../../framework/modules/index.ts"
 import type { Filters, FindConfig, InferCreateInput, InferEntity, ModuleDependencies } from "../../framework/modules/index.ts"
-import { lineItemDetails, shippingMethodDetails } from "./cart-detail.ts"
-import type { CartDetail, CartLineItem, CartShippingMethod } from "./cart-detail.ts"
-import { cartDetailSql, cartUpdateSql, isCartColumn, reviveCart, reviveCartRow } from "./cart-read.ts"
+import { cartDetailOf, lineItemDetails, shippingMethodDetails } from "./cart-detail.ts"
+import type { CartAddress, CartDetail, CartLineItem, CartRow, CartShippingMethod, LineItemRow, ShippingMethodRow } from "./cart-detail.ts"
+import { cartDetailSql, cartUpdateSql, isCartColumn, reviveCart, reviveCartRow } from "./cart-sql.ts"
 import { addressRow, lineItemRow, shippingMethodRow } from "./inputs.ts"
 import type { CartAddressInput, CartLineItemInput, CartShippingMethodInput } from "./inputs.ts"
 import { Address } from "./models/address.ts"
@@ -20,6 +20,15 @@ export type CreateCartInput = Omit<InferCreateInput<typeof Cart>, "id"> & {
 export type CartAddresses = { shipping_address?: CartAddressInput | null; billing_address?: CartAddressInput | null }
 export type CartFilters = Filters<InferEntity<typeof Cart>>
 export type CartFindConfig = FindConfig<InferEntity<typeof Cart>>
+
+/** A cart as the generated create answers it: its row, with the lines and methods created with it. */
+type CreatedCart = Omit<CartRow, "shipping_address_id" | "billing_address_id"> & {
+  shipping_address_id?: string | null
+  billing_address_id?: string | null
+  items?: LineItemRow[]
+  shipping_methods?: ShippingMethodRow[]
+}
+type CartAddressRows = { shipping_address?: CartAddress; billing_address?: CartAddress }
 
 type CreateCarts = { (data: CreateCartInput): Promise<CartDetail>; (data: CreateCartInput[]): Promise<CartDetail[]> }
 
@@ -68,9 +77,9 @@ export class CartModuleService extends CartServiceBase {
     const rows = typeof first === "string" ? items.map((item) => ({ ...item, cart_id: first })) : first
     return this.database.transaction(async () => {
       await this.#openCarts(typeof first === "string" ? [first] : rows.map((row) => row.cart_id))
+      // The created rows are what a read would answer (no read back), in the order a read gives.
       const created = await this.createLineItems(rows.map((row) => ({ ...lineItemRow(row), cart_id: row.cart_id })))
-      const stored = await this.listLineItems({ id: created.map((item) => item.id) }, { order: { created_at: "ASC" } })
-      return lineItemDetails(stored)
+      return lineItemDetails(byCreation(created))
     })
   }
 
@@ -87,8 +96,7 @@ export class CartModuleService extends CartServiceBase {
       const created = await this.createShippingMethods(
         rows.map((row) => ({ ...shippingMethodRow(row), cart_id: row.cart_id })),
       )
-      const stored = await this.listShippingMethods({ id: created.map((method) => method.id) }, { order: { created_at: "ASC" } })
-      return shippingMethodDetails(stored)
+      return shippingMethodDetails(byCreation(created))
     })
   }
 
@@ -121,26 +129,44 @@ export class CartModuleService extends CartServiceBase {
   async #createCarts(data: CreateCartInput | CreateCartInput[]): Promise<CartDetail | CartDetail[]> {
     const inputs = Array.isArray(data) ? data : [data]
     const carts = await this.database.transaction(async () => {
-      const rows = []
-      for (const input of inputs) rows.push(await this.#cartRow(input))
-      const ids = (await this.#generated.createCarts(rows)).map((cart) => cart.id)
-      const details = await this.#byIds(ids)
-      return ids.map((id) => details.find((cart) => cart.id === id) as CartDetail)
+      const prepared: ({ row: InferCreateInput<typeof Cart> } & CartAddressRows)[] = []
+      for (const input of inputs) prepared.push(await this.#cartRow(input))
+      const created = (await this.#generated.createCarts(prepared.map(({ row }) => row))) as unknown as CreatedCart[]
+      // The created rows are what a read would answer: the details are made from them, not read back.
+      return created.map((cart, i) => {
+        const { items, shipping_methods, ...row } = cart
+        return cartDetailOf({
+          ...row,
+          shipping_address_id: row.shipping_address_id ?? null,
+          billing_address_id: row.billing_address_id ?? null,
+          items: byCreation(items ?? []),
+          shipping_methods: byCreation(shipping_methods ?? []),
+          shipping_address: prepared[i]?.shipping_address ?? null,
+          billing_address: prepared[i]?.billing_address ?? null,
+        })
+      })
     })
     return Array.isArray(data) ? carts : (carts[0] as CartDetail)
   }
 
-  async #cartRow(input: CreateCartInput): Promise<InferCreateInput<typeof Cart>> {
+  async #cartRow(input: CreateCartInput): Promise<{ row: InferCreateInput<typeof Cart> } & CartAddressRows> {
     const { shipping_address, billing_address, items, shipping_methods, ...cart } = input
     if (typeof cart.currency_code !== "string" || cart.currency_code.trim() === "") {
       throw new AgoraError(AgoraError.Types.INVALID_DATA, "Cart currency_code is required")
     }
     const row: InferCreateInput<typeof Cart> = { ...cart, currency_code: cart.currency_code.toLowerCase() }
-    if (shipping_address) row.shipping_address_id = (await this.createAddresses(addressRow(shipping_address))).id
-    if (billing_address) row.billing_address_id = (await this.createAddresses(addressRow(billing_address))).id
+    const addresses: CartAddressRows = {}
+    if (shipping_address) {
+      addresses.shipping_address = await this.createAddresses(addressRow(shipping_address))
+      row.shipping_address_id = addresses.shipping_address.id
+    }
+    if (billing_address) {
+      addresses.billing_address = await this.createAddresses(addressRow(billing_address))
+      row.billing_address_id = addresses.billing_address.id
+    }
     if (items) row.items = items.map((item) => lineItemRow(item))
     if (shipping_methods) row.shipping_methods = shipping_methods.map((method) => shippingMethodRow(method))
-    return row
+    return { row, ...addresses }
   }
 
   async #retrieveCart(id: string, config: CartFindConfig = {}): Promise<CartDetail> {
@@ -236,6 +262,11 @@ function rowConfig(config: CartFindConfig): CartFindConfig {
   const { relations: _relations, select, ...rest } = config
   if (!select) return rest
   return { ...rest, select: [...new Set([...select, "shipping_address_id", "billing_address_id"] as const)] }
+}
+
+/** Rows in the order reads give them: by creation, then id. */
+function byCreation<T extends { id: string; created_at: Date }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
 /** The ids of a filter on nothing but `id` (one id or a list of them). */

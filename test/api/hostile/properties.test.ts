@@ -54,7 +54,8 @@ async function assertEveryRun<T>(route: RouteRef, arbitrary: fc.Arbitrary<T>, at
 }
 
 describe.each(ROUTES)("$method $path", (route) => {
-  test.runIf(takesBody(route.method))("refuses a body its schema rejects with a 4xx, changing nothing", async () => {
+  // Only the cases that apply to the route are defined: a GET takes no body, a path without ids no id.
+  if (takesBody(route.method)) test("refuses a body its schema rejects with a 4xx, changing nothing", async () => {
     const { body: schema } = h.schemas(route)
     if (!schema) return // a route without a body schema fails the coverage test (edge-cases.test.ts)
     // What the route's validator sees: no body (or `null`) is `{}`.
@@ -62,7 +63,7 @@ describe.each(ROUTES)("$method $path", (route) => {
     await assertEveryRun(route, arbitrary, (body) => ({ url: h.realPath(route), body, mustRefuse: true }))
   })
 
-  test.runIf(paramsOf(route.path).length > 0)("refuses a hostile id with a 4xx, changing nothing", async () => {
+  if (paramsOf(route.path).length > 0) test("refuses a hostile id with a 4xx, changing nothing", async () => {
     const params = paramsOf(route.path)
     const body = h.acceptedBody(route)
     // Every parameter meets SQL and the longest id the router takes at least once.

@@ -81,13 +81,15 @@ export async function confirmInventory(
   if (!salesChannelId) {
     throw new AgoraError(AgoraError.Types.INVALID_DATA, "A sales channel is required to check the inventory of the items: sales_channel_id is missing")
   }
-  const locationIds = await locationsOf(query, salesChannelId)
+  // The channel's locations and the items' levels (at any location) are read at once.
+  const [locationIds, allLevels] = await Promise.all([
+    locationsOf(query, salesChannelId),
+    container.resolve<InventoryModuleService>(INVENTORY_MODULE).listInventoryLevels({ inventory_item_id: [...needs.keys()] }),
+  ])
   if (locationIds.length === 0) {
     throw new AgoraError(AgoraError.Types.INVALID_DATA, `Sales channel ${salesChannelId} is not associated with any stock location.`)
   }
-  const levels = await container
-    .resolve<InventoryModuleService>(INVENTORY_MODULE)
-    .listInventoryLevels({ inventory_item_id: [...needs.keys()], location_id: locationIds })
+  const levels = allLevels.filter((level) => locationIds.includes(level.location_id))
   for (const [itemId, need] of needs) {
     const candidates = locationIds.flatMap((locationId) => {
       const level = levels.find((l) => l.inventory_item_id === itemId && l.location_id === locationId)

@@ -2,6 +2,7 @@ import { AgoraError } from "../../../framework/errors/index.ts"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { CartAddressInput, CartLineItemInput } from "../../../modules/cart/index.ts"
 import { inRegion } from "../utils/addresses.ts"
+import { allInOrder } from "../utils/settle.ts"
 import { checkItems, lineItemActions, lineItemData, variantQuantities } from "../utils/line-items.ts"
 import type { CartItemInput, RegionForCart } from "../utils/types.ts"
 import { confirmInventory } from "./confirm-inventory.ts"
@@ -48,7 +49,7 @@ export type PreparedCartToCreate = { cart: CartToCreate; region: RegionForCart; 
  */
 export const prepareCartToCreateStepId = "prepare-cart-to-create-step"
 export const prepareCartToCreateStep = createStep(prepareCartToCreateStepId, async ({ input }: PrepareCartToCreateStepInput, { container }) => {
-  const [salesChannel, region] = await Promise.all([
+  const [salesChannel, region] = await allInOrder([
     findSalesChannel(container, { sales_channel_id: input.sales_channel_id, publishable_key_id: input.publishable_key_id }),
     findOneOrAnyRegion(container, { region_id: input.region_id }),
   ])

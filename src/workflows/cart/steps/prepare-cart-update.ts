@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "../../../framework/workflows-sdk/index
 import type { CartAddresses, CartAddressInput } from "../../../modules/cart/index.ts"
 import { addressValues, inRegion } from "../utils/addresses.ts"
 import { readCartWithLinks } from "../utils/read-cart.ts"
+import { allInOrder } from "../utils/settle.ts"
 import type { CartWithLinks } from "../utils/types.ts"
 import { findOneOrAnyRegion } from "./find-one-or-any-region.ts"
 import { findSalesChannel } from "./find-sales-channel.ts"
@@ -47,17 +48,12 @@ export const prepareCartUpdateStepId = "prepare-cart-update-step"
 export const prepareCartUpdateStep = createStep(prepareCartUpdateStepId, async ({ input }: PrepareCartUpdateStepInput, { container }) => {
   const cart = await readCartWithLinks(container.resolve<Query>("query"), input.id)
   assertCartValid({ cart })
-  // Read together; the region's failure is the one reported when both fail.
-  const [regionRead, channelRead] = await Promise.allSettled([
+  const [region, salesChannel] = await allInOrder([
     findOneOrAnyRegion(container, { region_id: input.region_id || cart.region_id }),
     input.sales_channel_id
       ? findSalesChannel(container, { sales_channel_id: input.sales_channel_id, publishable_key_id: input.publishable_key_id })
-      : undefined,
+      : Promise.resolve(undefined),
   ])
-  if (regionRead.status === "rejected") throw regionRead.reason
-  if (channelRead.status === "rejected") throw channelRead.reason
-  const region = regionRead.value
-  const salesChannel = channelRead.value
 
   const update: CartUpdate = { id: cart.id }
   const regionChanged = Boolean(input.region_id) && input.region_id !== cart.region_id

@@ -3,6 +3,7 @@ import type { Query } from "../../../framework/modules/index.ts"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { CartShippingMethodInput } from "../../../modules/cart/index.ts"
 import { readCartWithLinks } from "../utils/read-cart.ts"
+import { allInOrder } from "../utils/settle.ts"
 import type { CartWithLinks } from "../utils/types.ts"
 import { getShippingOptionsForCart } from "./get-shipping-options-for-cart.ts"
 import { assertCartValid } from "./validate-cart.ts"
@@ -42,8 +43,11 @@ export const prepareShippingMethodsStep = createStep(
       throw new AgoraError(AgoraError.Types.INVALID_DATA, "options must list at least one shipping option, each with its id")
     }
     const optionIds = [...new Set(ids)]
-    await validateCartShippingOptions(container, { cart, option_ids: optionIds })
-    const shipping = await getShippingOptionsForCart(container, { cart, option_ids: optionIds })
+    // Offered (checked first) and priced: read at once.
+    const [, shipping] = await allInOrder([
+      validateCartShippingOptions(container, { cart, option_ids: optionIds }),
+      getShippingOptionsForCart(container, { cart, option_ids: optionIds }),
+    ])
     const data = await validateShippingMethodsData(container, {
       cart: {
         id: cart.id,

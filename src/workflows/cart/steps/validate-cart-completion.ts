@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { CartDetail } from "../../../modules/cart/index.ts"
+import { allInOrder } from "../utils/settle.ts"
 import type { CompletionPaymentCollection } from "./complete-cart-load.ts"
 import { confirmInventory } from "./confirm-inventory.ts"
 import type { InventoryPlan } from "./confirm-inventory.ts"
@@ -24,9 +25,12 @@ export const validateCartCompletionStepId = "validate-cart-completion-step"
 export const validateCartCompletionStep = createStep(
   validateCartCompletionStepId,
   async ({ cart, payment_collection }: ValidateCartCompletionStepInput, { container }) => {
-    await validateShipping(container, { cart })
-    const session = validateCartPayments({ cart, payment_collection })
-    const inventory = await confirmInventory(container, { sales_channel_id: cart.sales_channel_id, items: cart.items })
+    // Read at once; a failure is reported as the checks one after the other would: shipping, payment, stock.
+    const [, session, inventory] = await allInOrder([
+      validateShipping(container, { cart }),
+      (async () => validateCartPayments({ cart, payment_collection }))(),
+      confirmInventory(container, { sales_channel_id: cart.sales_channel_id, items: cart.items }),
+    ])
     return new StepResponse<CartCompletionPlan>({ session, inventory })
   },
 )

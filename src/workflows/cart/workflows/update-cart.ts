@@ -67,7 +67,6 @@ export const updateCartWorkflow = createWorkflow(updateCartWorkflowId, (input: W
 
   when("region-changed", { prepared }, ({ prepared }) => prepared.region_changed).then(() => {
     updateLineItemsStep(transform({ prepared }, ({ prepared }) => prepared.line_items))
-    emitEventStep({ name: CartEvents.REGION_UPDATED, data: { id: input.id } }).config({ name: "emit-region-updated-step" })
   })
 
   // Under the cart's lock, a cart read without shipping methods still has none: nothing to refresh.
@@ -79,7 +78,13 @@ export const updateCartWorkflow = createWorkflow(updateCartWorkflowId, (input: W
   })
 
   refreshPaymentCollectionIfAny(cart)
-  emitEventStep({ name: CartEvents.UPDATED, data: { id: input.id } })
+  // `cart.region_updated` (when the region changed) and `cart.updated`, from one step.
+  emitEventStep(
+    transform({ input, prepared }, ({ input, prepared }) => [
+      ...(prepared.region_changed ? [{ name: CartEvents.REGION_UPDATED, data: { id: input.id } }] : []),
+      { name: CartEvents.UPDATED, data: { id: input.id } },
+    ]),
+  )
   const updated = retrieveCartStep({ id: input.id }).config({ name: "retrieve-updated-cart-step" })
   const cartUpdated = createHook("cartUpdated", { cart: updated, additional_data: input.additional_data })
   releaseLockStep({ key: input.id })

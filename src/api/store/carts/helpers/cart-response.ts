@@ -1,6 +1,7 @@
 import type { AwilixContainer } from "awilix"
 import { AgoraError } from "../../../../framework/errors/index.ts"
 import type { Query } from "../../../../framework/modules/index.ts"
+import type { AgoraMiddleware } from "../../../../framework/http/index.ts"
 import { computeTotals } from "../../../../framework/totals/index.ts"
 import {
   DOCUMENT_TOTAL_FIELDS,
@@ -116,6 +117,11 @@ export async function retrieveCart(scope: AwilixContainer, id: string, fields: s
   const cart = await readCart(scope, id, fields)
   if (!cart) throw cartNotFound(id)
   return cart
+}
+
+/** Middleware: refuses `fields` a cart does not have, reading no row (Query checks the names). */
+export const checkCartFields: AgoraMiddleware = async (req) => {
+  await readCart(req.scope, "", req.queryConfig.fields)
 }
 
 export function cartNotFound(id: string): AgoraError {

@@ -1,3 +1,8 @@
+/**
+ * The cart module's hand-written statements: a cart with its parts read in one statement, and a
+ * cart's own columns updated in one. Every identifier comes from the models; every value is a
+ * parameter.
+ */
 import { Property, Relation } from "../../framework/modules/index.ts"
 import type { AnyModel } from "../../framework/modules/index.ts"
 import { cartDetailOf } from "./cart-detail.ts"
@@ -118,22 +123,22 @@ function revive(columns: Columns, row: Row): Row {
 /** Columns an update may set directly: the cart's own, but its key and timestamps. */
 const UPDATABLE = new Set(CART.names.filter((name) => !["id", ...TIMESTAMPS].includes(name)))
 
-/** The value of a column as a literal PostgreSQL reads back as that column's type. */
-function columnValue(name: string, value: unknown): { sql: string; param: unknown } {
-  if (value === null) return { sql: "?", param: null }
-  if (JSON_COLUMNS.has(name)) return { sql: "?::jsonb", param: JSON.stringify(value) }
-  if (value instanceof Date) return { sql: "?::timestamptz", param: value.toISOString() }
-  return { sql: "?", param: value }
-}
-
 const JSON_COLUMNS = new Set(
   Object.entries(Cart.schema).flatMap(([key, field]) => (field instanceof Property && field.definition.kind === "json" ? [key] : [])),
 )
 
+/** A column's value as a parameter PostgreSQL reads as the column's type; undefined for a value the column cannot take as is. */
+function columnValue(name: string, value: unknown): { sql: string; param: unknown } | undefined {
+  if (value === null) return { sql: "?", param: null }
+  if (JSON_COLUMNS.has(name)) return { sql: "?::jsonb", param: JSON.stringify(value) }
+  if (CART.dates.has(name)) return value instanceof Date ? { sql: "?::timestamptz", param: value.toISOString() } : undefined
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? { sql: "?", param: value } : undefined
+}
+
 /**
- * ONE statement updating a cart's own columns (not soft-deleted), `updated_at` with them, and
- * answering the cart's row; undefined when the change is not only such columns (or a value is not
- * a plain one), for the generated update to handle.
+ * ONE statement updating a cart's own columns (a cart not soft-deleted) with its `updated_at`, and
+ * answering the cart's row; undefined when the change is anything else (another key, a value that
+ * is not plain), for the generated update to handle.
  */
 export function cartUpdateSql(change: Record<string, unknown>, now: Date): { sql: string; params: unknown[] } | undefined {
   const { id, ...columns } = change
@@ -142,17 +147,16 @@ export function cartUpdateSql(change: Record<string, unknown>, now: Date): { sql
   const params: unknown[] = []
   for (const [name, value] of Object.entries(columns)) {
     if (value === undefined) continue
-    if (!UPDATABLE.has(name)) return undefined
-    const plain = value === null || typeof value !== "object" || value instanceof Date || JSON_COLUMNS.has(name)
-    if (!plain || (CART.dates.has(name) && !(value instanceof Date) && value !== null)) return undefined
-    const { sql, param } = columnValue(name, value)
-    sets.push(`"${name}" = ${sql}`)
-    params.push(param)
+    const column = UPDATABLE.has(name) ? columnValue(name, value) : undefined
+    if (!column) return undefined
+    sets.push(`"${name}" = ${column.sql}`)
+    params.push(column.param)
   }
   sets.push(`"updated_at" = ?::timestamptz`)
   params.push(now.toISOString(), id)
   return {
-    sql: `update "cart" c set ${sets.join(", ")} where c."id" = ? and c."deleted_at" is null returning json_build_object(${jsonPairs(CART, "c")}) as "cart"`,
+    sql: `update "cart" c set ${sets.join(", ")} where c."id" = ? and c."deleted_at" is null
+      returning json_build_object(${jsonPairs(CART, "c")}) as "cart"`,
     params,
   }
 }
