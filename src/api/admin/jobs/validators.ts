@@ -3,7 +3,7 @@ import { createFindParams } from "../../../framework/http/index.ts"
 import { JobRunStatus } from "../../../framework/jobs/index.ts"
 
 const STATUSES = Object.values(JobRunStatus) as [JobRunStatus, ...JobRunStatus[]]
-const status = z.enum(STATUSES)
+const status = z.enum(STATUSES, { error: `must be one of ${STATUSES.join(", ")}` })
 
 export const AdminGetJobsParams = createFindParams({ limit: 50 }).omit({ order: true }).strict()
 export type AdminGetJobsParams = z.infer<typeof AdminGetJobsParams>
@@ -13,7 +13,7 @@ export const AdminGetJobRunsParams = createFindParams({ limit: 20 })
   .extend({
     // `?status=failed` or `?status[0]=failed&status[1]=skipped`
     status: z
-      .union([status, z.array(status)], { error: `must be one of ${STATUSES.join(", ")}` })
+      .union([status, z.array(status)])
       .transform((value) => (Array.isArray(value) ? value : [value]))
       .optional(),
   })
