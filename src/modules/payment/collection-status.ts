@@ -23,15 +23,21 @@ export function collectionStatus(totals: CollectionTotals): PaymentCollectionSta
   return "awaiting"
 }
 
-type CollectionTotalsRow = CollectionTotals & { amount: string; authorized: string; captured: string; refunded: string }
+type CollectionTotalsRow = CollectionTotals & {
+  amount: string
+  authorized: string
+  captured: string
+  refunded: string
+  completed_at: Date | null
+}
 
-/** Counts and sums behind a collection's status, in one query. */
+/** Counts and sums behind a collection's status, with when it was completed, in one query. */
 export async function readCollectionTotals(
   database: Database,
   id: string,
 ): Promise<CollectionTotalsRow | undefined> {
   const [totals] = await database.execute<CollectionTotalsRow>(
-    `select c.amount,
+    `select c.amount, c.completed_at,
       (select count(*)::int from payment_session s where s.payment_collection_id = c.id and s.deleted_at is null) as sessions,
       (select count(*)::int from payment_session s
         where s.payment_collection_id = c.id and s.deleted_at is null and s.status = 'canceled') as canceled_sessions,

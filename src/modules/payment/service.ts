@@ -250,20 +250,23 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
     return this.retrievePayment(paymentId)
   }
 
-  /** Recomputes a collection's totals and status from its sessions, captures and refunds. */
+  /** Recomputes a collection's totals and status from its sessions, captures and refunds: one read, one write. */
   private async refreshCollection(id: string): Promise<void> {
     const totals = await readCollectionTotals(this.database, id)
     if (!totals) return
     const status = collectionStatus(totals)
-    const current = await this.retrievePaymentCollection(id, { select: ["completed_at"] })
-    await this.updatePaymentCollections({
-      id,
-      status,
-      authorized_amount: money.toDecimal(totals.authorized),
-      captured_amount: money.toDecimal(totals.captured),
-      refunded_amount: money.toDecimal(totals.refunded),
-      completed_at: status === "completed" ? (current.completed_at ?? new Date()) : null,
-    })
+    await this.database.execute(
+      `update "payment_collection" set "status" = ?, "authorized_amount" = ?, "captured_amount" = ?, "refunded_amount" = ?,
+        "completed_at" = ?, "updated_at" = now() where "id" = ?`,
+      [
+        status,
+        money.toDecimal(totals.authorized),
+        money.toDecimal(totals.captured),
+        money.toDecimal(totals.refunded),
+        status === "completed" ? (totals.completed_at ?? new Date()) : null,
+        id,
+      ],
+    )
   }
 
   /** The payment with its captures and refunds, its row locked until the transaction ends. */

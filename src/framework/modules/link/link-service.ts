@@ -35,22 +35,33 @@ export class LinkService {
 
   /** Links the records (both must exist); linking a pair again keeps one link and updates its `data`. */
   async create(input: LinkInput | LinkInput[]): Promise<LinkRow[]> {
-    const groups = this.group(input, "create")
+    const groups = [...this.group(input, "create")].map(([link, items]) => ({ link, pairs: this.pairsOf(link, items) }))
+    const only = groups.length === 1 ? groups[0] : undefined
+    if (only !== undefined && only.pairs.every((pair) => Object.keys(pair.data).length === 0)) {
+      // The usual case, one link without extra columns, costs one statement; the checks below
+      // only run to say which record is missing.
+      const rows = await this.store(only.link).insertIfRecordsExist(only.pairs)
+      if (rows.length > 0) return rows
+    }
     return this.database.transaction(async () => {
       const rows: LinkRow[] = []
-      for (const [link, items] of groups) {
-        const pairs = new Map<string, LinkPair>()
-        for (const item of items) {
-          const left = single(link.left, item.left)
-          const right = single(link.right, item.right)
-          pairs.set(`${left}\u0000${right}`, { left, right, data: this.checkData(link, item.data) })
-        }
-        await this.assertExist(link.left, unique([...pairs.values()].map((pair) => pair.left)))
-        await this.assertExist(link.right, unique([...pairs.values()].map((pair) => pair.right)))
-        rows.push(...(await this.store(link).insert([...pairs.values()])))
+      for (const { link, pairs } of groups) {
+        await this.assertExist(link.left, unique(pairs.map((pair) => pair.left)))
+        await this.assertExist(link.right, unique(pairs.map((pair) => pair.right)))
+        rows.push(...(await this.store(link).insert(pairs)))
       }
       return rows
     })
+  }
+
+  private pairsOf(link: LinkDefinition, items: Resolved[]): LinkPair[] {
+    const pairs = new Map<string, LinkPair>()
+    for (const item of items) {
+      const left = single(link.left, item.left)
+      const right = single(link.right, item.right)
+      pairs.set(`${left}\u0000${right}`, { left, right, data: this.checkData(link, item.data) })
+    }
+    return [...pairs.values()]
   }
 
   /** Removes the links between these pairs of records (the rows are deleted). Returns the removed links. */

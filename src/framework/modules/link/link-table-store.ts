@@ -46,6 +46,30 @@ export class LinkTableStore {
     return rows
   }
 
+  /**
+   * Inserts pairs without extra columns in one statement that first checks both sides' records
+   * exist: nothing is inserted, and no row returned, unless every record of `pairs` exists.
+   */
+  insertIfRecordsExist(pairs: LinkPair[]): Promise<LinkRow[]> {
+    const { left, right } = this.link
+    const params: unknown[] = []
+    const values = pairs.map((pair) => {
+      params.push(generateId(this.link.idPrefix), pair.left, pair.right)
+      return "(?, ?, ?)"
+    })
+    const exist = (side: LinkSide, ids: string[]) =>
+      `(select count(*) from "${side.linkable.model.tableName}" where ${inList("id", ids, params)} and "deleted_at" is null) = ${ids.length}`
+    const leftIds = unique(pairs.map((pair) => pair.left))
+    const rightIds = unique(pairs.map((pair) => pair.right))
+    const sql =
+      `insert into ${this.table} ("id", "${left.column}", "${right.column}") ` +
+      `select * from (values ${values.join(", ")}) as "pair" ("id", "${left.column}", "${right.column}") ` +
+      `where ${exist(left, leftIds)} and ${exist(right, rightIds)} ` +
+      `on conflict ("${left.column}", "${right.column}") where "deleted_at" is null do update set updated_at = now() ` +
+      `returning ${this.returning()}`
+    return this.run(sql, params)
+  }
+
   /** Hard-deletes the pairs' rows. */
   dismiss(pairs: LinkPair[]): Promise<LinkRow[]> {
     if (pairs.length === 0) return Promise.resolve([])

@@ -12,6 +12,11 @@ export type CartUpdate = {
   region_id?: string | null
   currency_code?: string
   metadata?: Record<string, unknown> | null
+  /**
+   * The cart's values as the workflow read them under the cart's lock: what compensation sets
+   * back, without reading the cart again.
+   */
+  current?: Omit<CartUpdate, "id" | "current">
 }
 
 const FIELDS = ["email", "customer_id", "sales_channel_id", "region_id", "currency_code", "metadata"] as const
@@ -29,7 +34,11 @@ export const updateCartsStep = createStep(
     const changing = rows.filter((row) => Object.keys(row).length > 1)
     if (changing.length === 0) return new StepResponse([], [])
     const service = container.resolve<CartModuleService>(CART_MODULE)
-    const current = await service.listCarts({ id: changing.map((row) => row.id) })
+    const given = updates.filter((update) => update.current !== undefined)
+    const current: CartUpdate[] =
+      given.length === updates.length
+        ? given.map((update) => ({ ...update.current, id: update.id }))
+        : await service.listCarts({ id: changing.map((row) => row.id) })
     const previous = changing.map((row) => {
       const cart = current.find((candidate) => candidate.id === row.id)
       if (!cart) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Cart with id: ${row.id} was not found`)

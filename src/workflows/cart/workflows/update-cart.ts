@@ -53,9 +53,12 @@ export const updateCartWorkflow = createWorkflow(updateCartWorkflowId, (input: W
       email: input.email,
     }),
   )
-  const cartUpdate = transform({ prepared, customer }, ({ prepared, customer }) =>
-    customer?.customer ? { ...prepared.update, customer_id: customer.customer.id, email: customer.email } : prepared.update,
-  )
+  const cartUpdate = transform({ prepared, customer }, ({ prepared, customer }) => {
+    const { cart } = prepared
+    const current = { email: cart.email, customer_id: cart.customer_id, sales_channel_id: cart.sales_channel_id, region_id: cart.region_id, currency_code: cart.currency_code, metadata: cart.metadata }
+    const update = customer?.customer ? { ...prepared.update, customer_id: customer.customer.id, email: customer.email } : prepared.update
+    return { ...update, current }
+  })
   updateCartsStep([cartUpdate])
   setCartAddressesStep(
     transform({ prepared, input }, ({ prepared, input }) => ({
