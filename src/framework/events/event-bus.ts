@@ -1,7 +1,7 @@
 import type { AwilixContainer } from "awilix"
 import type { Logger } from "pino"
 import { ulid } from "../ids/index.ts"
-import { currentEventBuffer } from "../orchestrator/index.ts"
+import { currentEventBuffer, enableEventHolding } from "../orchestrator/index.ts"
 import type { PostgresOutbox } from "./postgres-outbox.ts"
 import type { AgoraEvent, EmitData, SubscriberHandler } from "./types.ts"
 
@@ -41,6 +41,7 @@ export class EventBus {
     this.#outbox = options.outbox
     this.#maxRetries = options.maxRetries ?? 3
     this.#retryDelayMs = options.retryDelayMs ?? 200
+    enableEventHolding()
   }
 
   subscribe(names: string | readonly string[], handler: SubscriberHandler, options: { subscriberId: string }): void {

@@ -18,11 +18,22 @@ const UNDO_CANDIDATES: ReadonlySet<string> = new Set([
  * undo partial work; one that failed before its handler ever ran is not.
  */
 export function compensationOrder(steps: Iterable<StepRecord>): StepRecord[] {
-  return [...steps]
-    .filter((step) => UNDO_CANDIDATES.has(step.status) && step.attempts > 0)
-    .sort((a, b) => rank(b) - rank(a))
+  const cutOff: StepRecord[] = []
+  const finished: StepRecord[] = []
+  for (const step of steps) {
+    if (!UNDO_CANDIDATES.has(step.status) || step.attempts === 0) continue
+    if (step.completionOrder === null) cutOff.push(step)
+    else finished.push(step)
+  }
+  // Steps usually finish in the order they are listed: then no sort is needed, only a walk back.
+  if (inCompletionOrder(finished)) {
+    for (let i = finished.length - 1; i >= 0; i--) cutOff.push(finished[i] as StepRecord)
+    return cutOff
+  }
+  return [...cutOff, ...finished.sort((a, b) => (b.completionOrder ?? 0) - (a.completionOrder ?? 0))]
 }
 
-function rank(step: StepRecord): number {
-  return step.completionOrder ?? Number.MAX_SAFE_INTEGER
+function inCompletionOrder(steps: readonly StepRecord[]): boolean {
+  for (let i = 1; i < steps.length; i++) if ((steps[i - 1]?.completionOrder ?? 0) >= (steps[i]?.completionOrder ?? 0)) return false
+  return true
 }

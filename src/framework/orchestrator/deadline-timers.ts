@@ -31,6 +31,7 @@ export class DeadlineTimers {
   }
 
   cancelRun(run: RunKey): void {
+    if (this.#byRun.size === 0) return
     const key = runKeyString(run)
     for (const cancel of this.#byRun.get(key)?.values() ?? []) cancel()
     this.#byRun.delete(key)

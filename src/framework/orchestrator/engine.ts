@@ -6,10 +6,12 @@ import { NestedWorkflowError, OwnershipLostError, StepNotWaitingError, StepTimeo
 import type { StartRunOptions, WorkflowEngineOptions } from "./engine-options.ts"
 import type { WorkflowGraph } from "./graph.ts"
 import { parseIdempotencyKey, type StepKey } from "./idempotency-key.ts"
+import { nodesById } from "./graph-index.ts"
 import { MemoryWorkflowStorage } from "./memory-storage.ts"
+import { newTransactionId } from "./run-ids.ts"
 import { RunLeases } from "./run-leases.ts"
 import { RunExecutor, type StepCompletion } from "./run-executor.ts"
-import { newExecutionRecord, nodesById, type ChildRunRequest, type RunServices } from "./run-state.ts"
+import { newExecutionRecord, type ChildRunRequest, type RunServices } from "./run-state.ts"
 import { reportFromStored, snapshotOf, type RunReport, type TransactionSnapshot } from "./run-report.ts"
 import { ACTIVE_WORKFLOW_STATES, isFinalState, StepStatus, WorkflowState } from "./states.ts"
 import { pendingStepRecord } from "./step-attempt.ts"
@@ -18,9 +20,10 @@ import type { ExecutionRecord, ListRunsQuery, RunKey, StoredRun, WorkflowStorage
 type StartRequest = Omit<ChildRunRequest, "parent"> & { readonly parent: ChildRunRequest["parent"] | null }
 type ActiveRun = { readonly executor: RunExecutor; readonly finished: Promise<RunReport> }
 
-function crashPoints(options: WorkflowEngineOptions): (name: string) => void {
+/** Undefined when off: the engine then does not even build the names of the points it passes. */
+function crashPoints(options: WorkflowEngineOptions): ((name: string) => void) | undefined {
   const { crashAt, onCrashPoint } = options
-  if (crashAt === undefined || onCrashPoint === undefined) return () => {}
+  if (crashAt === undefined || onCrashPoint === undefined) return undefined
   return (name) => {
     if (name === crashAt) onCrashPoint(name)
   }
@@ -80,7 +83,7 @@ export class WorkflowEngine {
     this.register(graph)
     return this.#start({
       graph,
-      transactionId: options.transactionId ?? randomUUID(),
+      transactionId: options.transactionId ?? newTransactionId(),
       input: options.input,
       context: options.context ?? {},
       container: options.container ?? this.#container,
@@ -153,6 +156,8 @@ export class WorkflowEngine {
     const stored = await this.storage.loadById(id)
     const graph = stored === undefined ? undefined : this.#graphs.get(stored.execution.workflowId)
     if (stored === undefined || graph === undefined) return stored
+    // A finished run without step records is one whose storage kept only its outcome: nothing to fill in.
+    if (stored.steps.length === 0 && isFinalState(stored.execution.state)) return stored
     const recorded = new Map(stored.steps.map((step) => [step.stepId, step]))
     const inGraph = graph.nodes.map((node) => recorded.get(node.id) ?? pendingStepRecord(node.id))
     const unknown = stored.steps.filter((step) => !graph.nodes.some((node) => node.id === step.stepId))
@@ -180,7 +185,8 @@ export class WorkflowEngine {
     const execution = newExecutionRecord({ ...request, workflowId: graph.id, owner: this.owner, now })
     const created = await this.storage.create(execution)
     if (created.created) {
-      return this.#drive(new RunExecutor(graph, container, this.#services, { execution, steps: [] }), { notifyParent: false })
+      // `return await`: returning a promise from an async function costs two more microtasks.
+      return await this.#drive(new RunExecutor(graph, container, this.#services, { execution, steps: [] }), { notifyParent: false })
     }
     const existing = created.existing
     if (!ACTIVE_WORKFLOW_STATES.includes(existing.execution.state)) return reportFromStored(existing)
@@ -257,26 +263,25 @@ export class WorkflowEngine {
     return this.#drive(new RunExecutor(graph, container, this.#services, stored), options)
   }
 
-  async #drive(
-    executor: RunExecutor,
-    options: { notifyParent: boolean; prepare?: (executor: RunExecutor) => Promise<void> },
-  ): Promise<RunReport> {
+  #drive(executor: RunExecutor, options: { notifyParent: boolean; prepare?: (executor: RunExecutor) => Promise<void> }): Promise<RunReport> {
     const key = runKeyString(executor.key)
-    const finished = (async () => {
-      try {
-        await options.prepare?.(executor)
-        await executor.drive()
-      } finally {
-        if (this.#active.get(key)?.executor === executor) this.#active.delete(key)
-        if (this.#active.size === 0) this.#stopRenewals()
-      }
-      return executor.report()
-    })()
+    const finished = this.#driveToEnd(executor, options.prepare, key)
+    // Registered before the run goes anywhere: completions and joiners find it from now on.
     this.#active.set(key, { executor, finished })
     this.#scheduleRenewal()
-    const report = await finished
-    if (options.notifyParent) await this.#notifyParent(report)
-    return report
+    return options.notifyParent ? finished.then((report) => this.#notifyParent(report).then(() => report)) : finished
+  }
+
+  async #driveToEnd(executor: RunExecutor, prepare: ((executor: RunExecutor) => Promise<void>) | undefined, key: string): Promise<RunReport> {
+    try {
+      // Awaited even when there is nothing to prepare: the run is registered as active before it starts.
+      await prepare?.(executor)
+      await executor.drive()
+    } finally {
+      if (this.#active.get(key)?.executor === executor) this.#active.delete(key)
+      if (this.#active.size === 0) this.#stopRenewals()
+    }
+    return executor.report()
   }
 
   /** A nested run that finished outside its parent's call (it had parked): the parent's step completes. */

@@ -64,20 +64,30 @@ export type SerializedError = {
   readonly code?: string | undefined
 }
 
+const ORIGINAL = Symbol("original error")
+type Serializing = { name: string; message: string; type?: string | undefined; code?: string | undefined; [ORIGINAL]?: Error }
+
+/**
+ * Formatting a stack costs more than a whole step: `stack` is a getter that formats it only when
+ * something reads it (a storage that writes it, the admin API), never for a run kept in memory
+ * and dropped. One getter shared by every serialized error, reading the error from a hidden
+ * property: a getter written in an object literal would be a new function per error, which
+ * turns each object into a dictionary that the garbage collector keeps, with the error's stack
+ * frames and the run they point to, until its next full collection.
+ */
+function formattedStack(this: Serializing): string | undefined {
+  return this[ORIGINAL]?.stack
+}
+
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {
     const { type, code } = error as Error & { type?: unknown; code?: unknown }
-    return {
-      name: error.name,
-      message: error.message,
-      // Formatting a stack costs more than a whole step: done only when something reads it (a
-      // storage that writes it, the admin API), never for a run kept in memory and dropped.
-      get stack() {
-        return error.stack
-      },
-      type: typeof type === "string" ? type : undefined,
-      code: typeof code === "string" ? code : undefined,
-    }
+    const serialized: Serializing = { name: error.name, message: error.message }
+    Object.defineProperty(serialized, "stack", { get: formattedStack, enumerable: true, configurable: true })
+    Object.defineProperty(serialized, ORIGINAL, { value: error })
+    serialized.type = typeof type === "string" ? type : undefined
+    serialized.code = typeof code === "string" ? code : undefined
+    return serialized
   }
   return { name: "Error", message: typeof error === "string" ? error : JSON.stringify(error) ?? String(error) }
 }

@@ -9,23 +9,40 @@ export type HeldEvent = {
 }
 
 const buffers = new AsyncLocalStorage<HeldEvent[]>()
+let eventsCanBeEmitted = false
 
-/** Runs a step attempt; events emitted meanwhile (through `currentEventBuffer`) land in `buffer`. */
-export function holdEventsDuring<T>(buffer: HeldEvent[], work: () => T): T {
-  return buffers.run(buffer, work)
+/**
+ * Called by an event bus when it is created. Until one exists nothing can emit an event, so step
+ * attempts run without an async context of their own (entering one costs more than a no-op step).
+ */
+export function enableEventHolding(): void {
+  eventsCanBeEmitted = true
 }
 
-/** Where an event emitted now must be held: the running step's buffer, or undefined outside a step. */
+/** A new buffer for a step attempt's events; undefined while no event bus exists (nothing to hold). */
+export function eventBufferForAttempt(): HeldEvent[] | undefined {
+  return eventsCanBeEmitted ? [] : undefined
+}
+
+/** Runs a step attempt; events emitted meanwhile (through `currentEventBuffer`) land in `buffer`. */
+export function holdEventsDuring<T>(buffer: HeldEvent[] | undefined, work: () => T): T {
+  return buffer === undefined ? work() : buffers.run(buffer, work)
+}
+
+/**
+ * Where an event emitted now must be held: the running step's buffer, or undefined outside a step.
+ * An event bus that calls this must have called `enableEventHolding()` when it was created.
+ */
 export function currentEventBuffer(): HeldEvent[] | undefined {
   return buffers.getStore()
 }
 
 /** A finished run's events: those of its completed steps, in the order the steps completed. */
 export function eventsOfSteps(steps: Iterable<{ readonly status: string; readonly completionOrder: number | null; readonly events?: readonly HeldEvent[] | undefined }>): HeldEvent[] {
-  const all = [...steps]
-  if (!all.some((step) => step.events !== undefined && step.events.length > 0)) return []
-  return all
-    .filter((step) => step.status === "done" && step.events !== undefined && step.events.length > 0)
-    .sort((a, b) => (a.completionOrder ?? 0) - (b.completionOrder ?? 0))
-    .flatMap((step) => step.events ?? [])
+  let raising: { readonly completionOrder: number | null; readonly events?: readonly HeldEvent[] | undefined }[] | undefined
+  for (const step of steps) {
+    if (step.status === "done" && step.events !== undefined && step.events.length > 0) (raising ??= []).push(step)
+  }
+  if (raising === undefined) return []
+  return raising.sort((a, b) => (a.completionOrder ?? 0) - (b.completionOrder ?? 0)).flatMap((step) => step.events ?? [])
 }

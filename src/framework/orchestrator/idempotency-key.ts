@@ -9,7 +9,12 @@ export type StepKey = {
 
 /** `${workflowId}:${transactionId}:${stepId}:${action}`, as in Medusa. */
 export function formatIdempotencyKey(key: StepKey): string {
-  return `${key.workflowId}:${key.transactionId}:${key.stepId}:${key.action}`
+  return `${idempotencyKeyPrefix(key)}${key.stepId}:${key.action}`
+}
+
+/** The part of a run's keys that all its steps share: `${workflowId}:${transactionId}:`. */
+export function idempotencyKeyPrefix(run: { readonly workflowId: string; readonly transactionId: string }): string {
+  return `${run.workflowId}:${run.transactionId}:`
 }
 
 /**

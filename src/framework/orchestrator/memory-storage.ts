@@ -1,19 +1,23 @@
 import { OwnershipLostError } from "./errors.ts"
+import { FinishedRuns, type MemoryRunEntry } from "./memory-finished-runs.ts"
 import { isFinalState, WorkflowState } from "./states.ts"
-import type {
-  AcquireRequest,
-  Checkpoint,
-  CreateRunResult,
-  ExecutionRecord,
-  ListRunsQuery,
-  RunKey,
-  StepRecord,
-  StoredRun,
-  WorkflowStorage,
+import {
+  WRITTEN,
+  type AcquireRequest,
+  type Checkpoint,
+  type CreateRunResult,
+  type ExecutionRecord,
+  type ListRunsQuery,
+  type RunKey,
+  type StepRecord,
+  type StoredRun,
+  type WorkflowStorage,
 } from "./storage.ts"
 
-type Entry = { execution: ExecutionRecord; steps: Map<string, StepRecord> }
+type Entry = MemoryRunEntry
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+const CREATED: Promise<CreateRunResult> = Promise.resolve(Object.freeze({ created: true }))
 
 export type MemoryWorkflowStorageOptions = {
   /**
@@ -26,30 +30,46 @@ export type MemoryWorkflowStorageOptions = {
    * process stays bounded whatever the retention times. Default 10,000.
    */
   readonly maxFinishedRuns?: number
+  /**
+   * Finished runs (the most recent) kept whole. Older ones keep their execution record only (state,
+   * result, errors without stack frames): enough to answer their transaction id, and far less for
+   * the garbage collector to carry. A nested run keeps its steps, which its parent may still
+   * compensate. Default 100.
+   */
+  readonly maxFinishedRunsWithSteps?: number
 }
 
 /** Keeps runs in this process. Tests and single-process set-ups; shareable by several engines. */
 export class MemoryWorkflowStorage implements WorkflowStorage {
   /** Runs by workflow id, then transaction id (no composite string key to build per checkpoint). */
   readonly #runs = new Map<string, Map<string, Entry>>()
-  /** Finished runs, oldest first. */
-  readonly #finished = new Set<Entry>()
+  readonly #finished: FinishedRuns
   readonly #copy: <T>(value: T) => T
-  readonly #maxFinishedRuns: number
+  /** The run last looked up: a run's checkpoints come one after another, no need to hash its ids each time. */
+  #last: Entry | undefined
 
   constructor(options: MemoryWorkflowStorageOptions = {}) {
     this.#copy = options.serialize === true ? structuredClone : (value) => value
-    this.#maxFinishedRuns = options.maxFinishedRuns ?? 10_000
+    this.#finished = new FinishedRuns(options.maxFinishedRuns ?? 10_000, options.maxFinishedRunsWithSteps ?? 100)
   }
 
-  async create(execution: ExecutionRecord): Promise<CreateRunResult> {
+  // Not async: one promise, already settled, for the common case.
+  create(execution: ExecutionRecord): Promise<CreateRunResult> {
+    try {
+      return this.#create(execution)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  #create(execution: ExecutionRecord): Promise<CreateRunResult> {
     const existing = this.#get(execution)
-    if (existing !== undefined) return { created: false, existing: this.#snapshot(existing) }
+    if (existing !== undefined) return Promise.resolve({ created: false, existing: this.#snapshot(existing) })
     let ofWorkflow = this.#runs.get(execution.workflowId)
     if (ofWorkflow === undefined) this.#runs.set(execution.workflowId, (ofWorkflow = new Map()))
     // The entry's execution is its own object, updated in place by checkpoints (no copy per step).
-    ofWorkflow.set(execution.transactionId, { execution: { ...this.#copy(execution) }, steps: new Map() })
-    return { created: true }
+    ofWorkflow.set(execution.transactionId, { execution: { ...this.#copy(execution) }, steps: new Map(), finishedSeq: 0 })
+    return CREATED
   }
 
   async load(workflowId: string, transactionId: string): Promise<StoredRun | undefined> {
@@ -57,18 +77,33 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
     return entry === undefined ? undefined : this.#snapshot(entry)
   }
 
-  async checkpoint(checkpoint: Checkpoint): Promise<void> {
+  // Not async: the write is done when this returns, and `WRITTEN` says so (see storage.ts).
+  checkpoint(checkpoint: Checkpoint): Promise<void> {
+    try {
+      this.#checkpoint(checkpoint)
+      return WRITTEN
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  #checkpoint(checkpoint: Checkpoint): void {
     const entry = this.#get(checkpoint)
     if (entry === undefined) throw new Error(`Run ${checkpoint.workflowId}/${checkpoint.transactionId} does not exist`)
     if (entry.execution.owner !== checkpoint.owner) {
       throw new OwnershipLostError(checkpoint.workflowId, checkpoint.transactionId)
     }
-    if (checkpoint.step !== undefined) entry.steps.set(checkpoint.step.stepId, this.#copy(checkpoint.step))
+    if (checkpoint.step !== undefined) this.#stepsOf(entry).set(checkpoint.step.stepId, this.#copy(checkpoint.step))
     const execution = entry.execution as Mutable<ExecutionRecord>
     if (checkpoint.execution !== undefined) Object.assign(execution, this.#copy(checkpoint.execution))
     execution.heartbeatAt = checkpoint.at
     execution.updatedAt = checkpoint.at
-    if (isFinalState(entry.execution.state)) this.#rememberFinished(entry)
+    if (isFinalState(entry.execution.state)) {
+      for (const forgotten of this.#finished.add(entry)) this.#forget(forgotten)
+    } else if (checkpoint.execution !== undefined) {
+      // A finished nested run that its parent compensates is active again: not to be forgotten meanwhile.
+      this.#finished.remove(entry)
+    }
   }
 
   async acquire(request: AcquireRequest): Promise<StoredRun | undefined> {
@@ -124,17 +159,18 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
     return { runs: found.slice(query.skip, query.skip + query.take).map((e) => this.#copy(e)), count: found.length }
   }
 
-  #rememberFinished(entry: Entry): void {
-    this.#finished.delete(entry)
-    this.#finished.add(entry)
-    for (const oldest of this.#finished) {
-      if (this.#finished.size <= this.#maxFinishedRuns) break
-      this.#forget(oldest)
-    }
+  /** Only a run that will never run again loses its steps; a step written anyway starts a new list. */
+  #stepsOf(entry: Entry): Map<string, StepRecord> {
+    entry.steps ??= new Map()
+    return entry.steps
   }
 
   #get(key: RunKey): Entry | undefined {
-    return this.#runs.get(key.workflowId)?.get(key.transactionId)
+    const last = this.#last
+    if (last !== undefined && last.execution.transactionId === key.transactionId && last.execution.workflowId === key.workflowId) return last
+    const entry = this.#runs.get(key.workflowId)?.get(key.transactionId)
+    if (entry !== undefined) this.#last = entry
+    return entry
   }
 
   *#entries(): Generator<Entry> {
@@ -146,11 +182,13 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
     const ofWorkflow = this.#runs.get(workflowId)
     ofWorkflow?.delete(transactionId)
     if (ofWorkflow?.size === 0) this.#runs.delete(workflowId)
-    this.#finished.delete(entry)
+    if (this.#last === entry) this.#last = undefined
+    this.#finished.remove(entry)
   }
 
   #snapshot(entry: Entry): StoredRun {
     // A copy: the entry's execution changes in place with later checkpoints.
-    return { execution: { ...this.#copy(entry.execution) }, steps: this.#copy([...entry.steps.values()]) }
+    const steps = entry.steps === undefined ? [] : this.#copy([...entry.steps.values()])
+    return { execution: { ...this.#copy(entry.execution) }, steps }
   }
 }

@@ -9,22 +9,22 @@ import {
   serializeError,
   StepNotWaitingError,
 } from "./errors.ts"
-import type { StepNode, StepOutcome, WorkflowGraph } from "./graph.ts"
-import { eventsOfSteps, holdEventsDuring, type HeldEvent } from "./held-events.ts"
+import type { StepHandlers, StepNode, StepOutcome, WorkflowGraph } from "./graph.ts"
+import { eventBufferForAttempt, eventsOfSteps, holdEventsDuring, type HeldEvent } from "./held-events.ts"
 import type { RunReport } from "./run-report.ts"
 import { childTransactionId, RunState, type RunServices } from "./run-state.ts"
 import { StepStatus, WorkflowState } from "./states.ts"
 import { retryDelayMs, withStepTimeout } from "./step-attempt.ts"
-import type { ExecutionPatch, RunKey, StepRecord, StoredRun } from "./storage.ts"
+import { WRITTEN, type ExecutionPatch, type RunKey, type StepRecord, type StoredRun } from "./storage.ts"
 
 /** How an async step is completed from outside. */
 export type StepCompletion =
   | { readonly kind: "success"; readonly response: unknown }
   | { readonly kind: "failure"; readonly error: unknown }
 
-type Settlement = { readonly kind: "waiting" } | { readonly kind: "outcome"; readonly outcome: StepOutcome }
-type Attempt = (input: unknown, attempt: number) => Promise<Settlement>
-const WAITING: Settlement = { kind: "waiting" }
+/** What an attempt of an async step (or of a nested workflow that parked) comes to. */
+const WAITING = Symbol("waiting")
+const SKIP: StepOutcome = { kind: "skip" }
 const NO_NODES: readonly StepNode[] = []
 // A plain reason: aborting without one would build a DOMException (with its stack) per failed run.
 const SIBLING_FAILED = "a sibling step failed"
@@ -38,6 +38,11 @@ export const RESULT_STEP_ID = "workflow-result"
  */
 export class RunExecutor {
   readonly #run: RunState
+  /**
+   * Steps this executor started. A step runs at most once per executor: once its run ends it is
+   * done, skipped, failed or waiting, never startable again. (Never deleting also spares the Set a
+   * shrink and a regrowth per step.)
+   */
   readonly #started = new Set<string>()
   // Made only when a step waits (a retry interval): most runs never need one, and aborting a
   // controller nobody listens to still costs an event per failed run.
@@ -46,6 +51,11 @@ export class RunExecutor {
   #running = 0
   #failed: boolean
   #fatal: unknown = undefined
+  /**
+   * The clock as read when a step's end was written, while the steps it lets start are being
+   * started in the same synchronous stretch: they started at that instant, no need to read it again.
+   */
+  #justSettledAt: number | undefined
   #phase: "forward" | "closing" | "idle" = "idle"
   #onIdle: (() => void) | undefined
   #driving: Promise<void> | undefined
@@ -100,8 +110,8 @@ export class RunExecutor {
         failure = error
       }
     }
-    if (outcome !== undefined) await this.#settle(node, outcome, wasParked ? { state: WorkflowState.INVOKING } : undefined)
-    else await this.#failStep(node, failure, record.attempts)
+    if (outcome !== undefined) await this.#settle(node, outcome, record.attempts, record.startedAt, wasParked ? { state: WorkflowState.INVOKING } : undefined)
+    else await this.#failStep(node, failure, record.attempts, record.startedAt)
     if (this.#phase === "forward") this.#pump(node)
   }
 
@@ -109,7 +119,7 @@ export class RunExecutor {
     if (this.#run.execution.state === WorkflowState.INVOKING) {
       await this.#runForward()
       if (this.#fatal !== undefined) throw this.#fatal
-      if (!this.#failed) return this.#allSettled() ? this.#finishDone() : this.#park()
+      if (!this.#failed) return await (this.#allSettled() ? this.#finishDone() : this.#park())
     }
     if (this.#run.execution.state === WorkflowState.COMPENSATING) await compensateRun(this.#run)
   }
@@ -131,7 +141,7 @@ export class RunExecutor {
       const candidates = settled === undefined ? this.#run.graph.nodes : (this.#run.dependents.get(settled.id) ?? NO_NODES)
       for (const node of candidates) {
         if (this.#started.has(node.id) || !isStartable(this.#run.steps.get(node.id))) continue
-        if (node.dependsOn.every((id) => isSettled(this.#run.steps.get(id)))) this.#start(node)
+        if (this.#dependenciesSettled(node)) this.#start(node)
       }
     }
     if (this.#running === 0 && this.#onIdle !== undefined) {
@@ -143,104 +153,136 @@ export class RunExecutor {
     }
   }
 
+  #dependenciesSettled(node: StepNode): boolean {
+    for (const id of node.dependsOn) if (!isSettled(this.#run.steps.get(id))) return false
+    return true
+  }
+
   #start(node: StepNode): void {
     this.#running++
     this.#started.add(node.id)
     void this.#runStep(node)
   }
 
+  /**
+   * Runs a step to its end: done, skipped, failed, or waiting. What throws out of it (a storage
+   * write that failed, ownership lost) is fatal to the run. The common path, one attempt that
+   * succeeds or fails, is this one async frame; retries and resumed retries go to helpers.
+   */
   async #runStep(node: StepNode): Promise<void> {
     try {
-      await this.#executeStep(node)
+      const run = this.#run
+      const record = run.step(node.id)
+      // Undefined for a nested workflow, which runs as a whole.
+      let invoke: StepHandlers["invoke"] | undefined
+      let input: unknown
+      try {
+        if (node.shouldRun !== undefined && !node.shouldRun(run.scope)) return await this.#settle(node, SKIP, record.attempts, record.startedAt)
+        if (node.workflow === undefined) {
+          const handlers = node.handlers()
+          // A hook without handler: nothing to run.
+          if (handlers === undefined) return await this.#settle(node, SKIP, record.attempts, record.startedAt)
+          invoke = handlers.invoke
+        }
+        input = node.resolveInput(run.scope)
+      } catch (error) {
+        return await this.#failStep(node, error, record.attempts)
+      }
+      if (record.status === StepStatus.RETRYING && record.nextAttemptAt !== null && !(await this.#waitOutRetry(node, record))) return
+      const { clock, crashPoint } = run.services
+      for (let attempts = record.attempts + 1; ; attempts++) {
+        // The attempt's start is written with the step's end only: a run resumed after a crash
+        // runs an unfinished attempt again anyway (step bodies are at-least-once).
+        const attemptStartedAt = this.#justSettledAt ?? clock.now()
+        const startedAt = record.startedAt ?? attemptStartedAt
+        let outcome: StepOutcome | typeof WAITING
+        try {
+          crashPoint?.(`before-step:${node.id}`)
+          if (invoke === undefined) outcome = await withStepTimeout(clock, node, this.#runChild(node, input))
+          else {
+            // Each attempt holds its own events: a failed attempt's are dropped with it.
+            const events = eventBufferForAttempt()
+            const response = await withStepTimeout(clock, node, this.#invoke(node, invoke, input, attempts, events))
+            outcome = node.policy.async ? WAITING : withEvents(node.toOutcome(response), events)
+          }
+        } catch (error) {
+          if (await this.#retries(node, error, attempts, startedAt)) continue
+          return
+        }
+        if (outcome === WAITING) return await this.#wait(node, attempts, startedAt, attemptStartedAt)
+        crashPoint?.(`after-invoke:${node.id}`)
+        const finishedAt = clock.now()
+        const settled = this.#settle(node, outcome, attempts, startedAt, undefined, finishedAt)
+        if (settled === WRITTEN) this.#justSettledAt = finishedAt
+        else await settled
+        crashPoint?.(`after-checkpoint:${node.id}`)
+        return
+      }
     } catch (error) {
       this.#fatal ??= error
       this.#cancelWaits()
     } finally {
       this.#running--
-      this.#started.delete(node.id)
-      this.#pump(node)
-    }
-  }
-
-  async #executeStep(node: StepNode): Promise<void> {
-    const run = this.#run
-    const record = run.step(node.id)
-    let input: unknown
-    let attemptOnce: Attempt | undefined
-    try {
-      if (node.shouldRun !== undefined && !node.shouldRun(run.scope)) return this.#settle(node, { kind: "skip" })
-      attemptOnce = this.#attemptFunction(node)
-      if (attemptOnce === undefined) return this.#settle(node, { kind: "skip" })
-      input = node.resolveInput(run.scope)
-    } catch (error) {
-      return this.#failStep(node, error, record.attempts)
-    }
-    const { clock } = run.services
-    let attempts = record.attempts
-    if (record.status === StepStatus.RETRYING && record.nextAttemptAt !== null) {
-      // Resumed mid-retry: wait out what is left of the interval.
-      const stillDue = record.nextAttemptAt - clock.now()
-      const lastError = deserializeError(record.error ?? { name: "Error", message: "interrupted" })
-      if (stillDue > 0 && !(await this.#pause(stillDue))) return this.#failStep(node, lastError, attempts)
-    }
-    for (;;) {
-      attempts++
-      const attemptStartedAt = clock.now()
-      const startedAt = record.startedAt ?? attemptStartedAt
-      run.markStarted({ ...run.step(node.id), status: StepStatus.INVOKING, attempts, startedAt, nextAttemptAt: null })
-      let settlement: Settlement
       try {
-        run.services.crashPoint(`before-step:${node.id}`)
-        settlement = await withStepTimeout(clock, node, attemptOnce(input, attempts))
-      } catch (error) {
-        if (this.#failed || !isRetryable(error) || attempts > node.policy.maxRetries) return this.#failStep(node, error, attempts)
-        const delay = retryDelayMs(node.policy, attempts)
-        const nextAttemptAt = clock.now() + delay
-        await run.saveStep({ ...run.step(node.id), status: StepStatus.RETRYING, error: serializeError(error), nextAttemptAt })
-        // A sibling's failure cuts the wait short: no point retrying in a run that rolls back.
-        if ((delay > 0 && !(await this.#pause(delay))) || this.#failed) return this.#failStep(node, error, attempts)
-        continue
+        this.#pump(node)
+      } finally {
+        this.#justSettledAt = undefined
       }
-      if (settlement.kind === "waiting") return this.#wait(node, attemptStartedAt)
-      run.services.crashPoint(`after-invoke:${node.id}`)
-      await this.#settle(node, settlement.outcome)
-      run.services.crashPoint(`after-checkpoint:${node.id}`)
-      return
     }
   }
 
-  /** One attempt of the step, or undefined when there is nothing to run (a hook without handler). */
-  #attemptFunction(node: StepNode): Attempt | undefined {
+  /** Calls the step's handler; what it returns may be a promise or a plain value. */
+  #invoke(node: StepNode, invoke: StepHandlers["invoke"], input: unknown, attempt: number, events: HeldEvent[] | undefined): unknown {
+    const context = this.#run.context(node.id, attempt, "invoke")
+    return events === undefined ? invoke(input, context) : holdEventsDuring(events, () => invoke(input, context))
+  }
+
+  /**
+   * After a failed attempt: true when the step is to be attempted again (its retry is recorded and
+   * its interval waited out), false when it failed for good (recorded too).
+   */
+  async #retries(node: StepNode, error: unknown, attempts: number, startedAt: number): Promise<boolean> {
     const run = this.#run
+    if (this.#failed || !isRetryable(error) || attempts > node.policy.maxRetries) {
+      await this.#failStep(node, error, attempts, startedAt)
+      return false
+    }
+    const delay = retryDelayMs(node.policy, attempts)
+    const nextAttemptAt = run.services.clock.now() + delay
+    await run.saveStep({ ...run.step(node.id), status: StepStatus.RETRYING, attempts, startedAt, error: serializeError(error), nextAttemptAt })
+    // A sibling's failure cuts the wait short: no point retrying in a run that rolls back.
+    if ((delay > 0 && !(await this.#pause(delay))) || this.#failed) {
+      await this.#failStep(node, error, attempts, startedAt)
+      return false
+    }
+    return true
+  }
+
+  /** Resumed mid-retry: waits out what is left of the interval. False when the step failed meanwhile (recorded). */
+  async #waitOutRetry(node: StepNode, record: StepRecord): Promise<boolean> {
+    const stillDue = (record.nextAttemptAt ?? 0) - this.#run.services.clock.now()
+    if (stillDue <= 0 || (await this.#pause(stillDue))) return true
+    await this.#failStep(node, deserializeError(record.error ?? { name: "Error", message: "interrupted" }), record.attempts)
+    return false
+  }
+
+  /** A nested workflow as one attempt of a step: run (or joined, if it already exists) under a stable transaction id. */
+  async #runChild(node: StepNode, input: unknown): Promise<StepOutcome | typeof WAITING> {
     const child = node.workflow
-    if (child !== undefined) {
-      return async (input) => {
-        const { workflowId, transactionId, context } = run.execution
-        const report = await run.services.runChild({
-          graph: child,
-          transactionId: childTransactionId(transactionId, node.id),
-          input,
-          context,
-          container: run.container,
-          parent: { workflowId, transactionId, stepId: node.id },
-        })
-        if (report.state === WorkflowState.WAITING) return WAITING
-        if (report.state === WorkflowState.DONE) {
-          return { kind: "outcome", outcome: childOutcome(report.result, eventsOfSteps(Object.values(report.transaction.steps))) }
-        }
-        throw new NestedWorkflowError(child.id, report.state, report.errors[0]?.error)
-      }
-    }
-    const handlers = node.handlers()
-    if (handlers === undefined) return undefined
-    return async (input, attempt) => {
-      // Each attempt holds its own events: a failed attempt's are dropped with it.
-      const events: HeldEvent[] = []
-      const response = await holdEventsDuring(events, () => handlers.invoke(input, run.context(node.id, attempt, "invoke")))
-      if (node.policy.async) return WAITING
-      const outcome = node.toOutcome(response)
-      return { kind: "outcome", outcome: outcome.kind === "success" && events.length > 0 ? { ...outcome, events } : outcome }
-    }
+    if (child === undefined) throw new Error(`Step "${node.id}" has neither handlers nor a nested workflow`)
+    const run = this.#run
+    const { workflowId, transactionId, context } = run.execution
+    const report = await run.services.runChild({
+      graph: child,
+      transactionId: childTransactionId(transactionId, node.id),
+      input,
+      context,
+      container: run.container,
+      parent: { workflowId, transactionId, stepId: node.id },
+    })
+    if (report.state === WorkflowState.WAITING) return WAITING
+    if (report.state === WorkflowState.DONE) return childOutcome(report.result, eventsOfSteps(Object.values(report.transaction.steps)))
+    throw new NestedWorkflowError(child.id, report.state, report.errors[0]?.error)
   }
 
   /** Aborted once a step of the run failed: siblings waiting to retry stop waiting. */
@@ -265,14 +307,22 @@ export class RunExecutor {
     }
   }
 
-  #settle(node: StepNode, outcome: StepOutcome, execution?: ExecutionPatch): Promise<void> {
+  #settle(
+    node: StepNode,
+    outcome: StepOutcome,
+    attempts: number,
+    startedAt: number | null,
+    execution?: ExecutionPatch,
+    finishedAt = this.#run.services.clock.now(),
+  ): Promise<void> {
     const run = this.#run
-    const finishedAt = run.services.clock.now()
     const step: StepRecord =
       outcome.kind === "skip"
-        ? { ...run.step(node.id), finishedAt, nextAttemptAt: null, deadlineAt: null, error: null, status: StepStatus.SKIPPED }
+        ? { ...run.step(node.id), attempts, startedAt, finishedAt, nextAttemptAt: null, deadlineAt: null, error: null, status: StepStatus.SKIPPED }
         : {
             ...run.step(node.id),
+            attempts,
+            startedAt,
             finishedAt,
             nextAttemptAt: null,
             deadlineAt: null,
@@ -283,34 +333,37 @@ export class RunExecutor {
             completionOrder: run.nextCompletionOrder(),
             events: outcome.events,
           }
-    return run.checkpoint({ step, execution })
+    return run.checkpoint({ step, execution }, finishedAt)
   }
 
-  async #wait(node: StepNode, attemptStartedAt: number): Promise<void> {
+  async #wait(node: StepNode, attempts: number, startedAt: number, attemptStartedAt: number): Promise<void> {
     const timeout = node.policy.timeout
     const deadlineAt = timeout === undefined ? null : attemptStartedAt + timeout * 1000
-    await this.#run.saveStep({ ...this.#run.step(node.id), status: StepStatus.WAITING, deadlineAt })
+    await this.#run.saveStep({ ...this.#run.step(node.id), status: StepStatus.WAITING, attempts, startedAt, nextAttemptAt: null, deadlineAt })
     if (deadlineAt !== null && timeout !== undefined) this.#run.services.armDeadline(this.key, node.id, deadlineAt, timeout)
   }
 
-  async #failStep(node: StepNode, error: unknown, attempts: number): Promise<void> {
+  async #failStep(node: StepNode, error: unknown, attempts: number, startedAt = this.#run.step(node.id).startedAt): Promise<void> {
     const run = this.#run
     const firstFailure = !this.#failed
     this.#failed = true
     this.#cancelWaits()
-    const errors = run.recordError(node.id, "invoke", error)
+    const { errors, serialized } = run.recordError(node.id, "invoke", error)
+    const finishedAt = run.services.clock.now()
     const step: StepRecord = {
       ...run.step(node.id),
       status: StepStatus.FAILED,
       attempts,
-      error: serializeError(error),
+      startedAt,
+      error: serialized,
       compensationInput: error instanceof PermanentStepError ? error.compensateInput : undefined,
-      finishedAt: run.services.clock.now(),
+      finishedAt,
       completionOrder: run.nextCompletionOrder(),
       nextAttemptAt: null,
       deadlineAt: null,
     }
-    await run.checkpoint({ step, execution: firstFailure ? { state: WorkflowState.COMPENSATING, errors } : { errors } })
+    const written = run.checkpoint({ step, execution: firstFailure ? { state: WorkflowState.COMPENSATING, errors } : { errors } }, finishedAt)
+    if (written !== WRITTEN) await written
   }
 
   async #finishDone(): Promise<void> {
@@ -320,14 +373,15 @@ export class RunExecutor {
       result = this.#run.graph.resolveResult(this.#run.scope)
     } catch (error) {
       this.#failed = true
-      const errors = this.#run.recordError(RESULT_STEP_ID, "invoke", error)
+      const { errors } = this.#run.recordError(RESULT_STEP_ID, "invoke", error)
       await this.#run.checkpoint({ execution: { state: WorkflowState.COMPENSATING, errors } })
       return compensateRun(this.#run)
     }
-    this.#run.services.crashPoint("before-finish")
+    this.#run.services.crashPoint?.("before-finish")
     // A nested run's events go up with its result: its parent publishes them, or drops them.
     const publish = this.#run.execution.parent === null ? eventsOfSteps(this.#run.steps.values()) : []
-    await this.#run.checkpoint({ execution: this.#run.finishPatch(WorkflowState.DONE, { result }), publish })
+    const finished = this.#run.finish(WorkflowState.DONE, { result }, publish)
+    if (finished !== WRITTEN) await finished
     if (publish.length > 0) this.#run.services.onEventsPublished(publish)
   }
 
@@ -340,6 +394,10 @@ export class RunExecutor {
     for (const step of this.#run.steps.values()) if (!isSettled(step)) return false
     return true
   }
+}
+
+function withEvents(outcome: StepOutcome, events: readonly HeldEvent[] | undefined): StepOutcome {
+  return outcome.kind === "success" && events !== undefined && events.length > 0 ? { ...outcome, events } : outcome
 }
 
 function childOutcome(result: unknown, events: readonly HeldEvent[] = []): StepOutcome {

@@ -1,10 +1,11 @@
 import type { AwilixContainer } from "awilix"
-import { ulid } from "../ids/index.ts"
 import type { Clock } from "./clock.ts"
-import { asError, deserializeError, serializeError, type WorkflowStepError } from "./errors.ts"
+import { asError, deserializeError, serializeError, type SerializedError, type WorkflowStepError } from "./errors.ts"
 import type { StepAction, StepInvocationContext, StepNode, ValueScope, WorkflowGraph } from "./graph.ts"
+import { graphIndex, type GraphIndex } from "./graph-index.ts"
 import type { HeldEvent } from "./held-events.ts"
-import { formatIdempotencyKey } from "./idempotency-key.ts"
+import { idempotencyKeyPrefix } from "./idempotency-key.ts"
+import { newExecutionId } from "./run-ids.ts"
 import { snapshotOf, type RunReport } from "./run-report.ts"
 import { StepStatus, WorkflowState } from "./states.ts"
 import { pendingStepRecord } from "./step-attempt.ts"
@@ -19,8 +20,8 @@ export type RunServices = {
   readonly defaultRetentionTime: number
   /** Hands a finished run's events to the event bus, once they are in the storage. */
   readonly onEventsPublished: (events: readonly HeldEvent[]) => void
-  /** Test-only: stops the process at a named point (see `WorkflowEngineOptions.crashAt`). */
-  readonly crashPoint: (name: string) => void
+  /** Test-only: stops the process at a named point (see `WorkflowEngineOptions.crashAt`); unset otherwise. */
+  readonly crashPoint: ((name: string) => void) | undefined
   runChild(request: ChildRunRequest): Promise<RunReport>
   compensateChild(child: RunKey, container: AwilixContainer): Promise<void>
   armDeadline(run: RunKey, stepId: string, deadlineAt: number, timeoutSeconds: number): void
@@ -52,28 +53,25 @@ export class RunState {
   readonly scope: ValueScope
   #execution: ExecutionRecord
   #completions = 0
+  #keyPrefix: string | undefined
+  readonly #keySuffixes: GraphIndex["keySuffixes"]
 
   constructor(graph: WorkflowGraph, container: AwilixContainer, services: RunServices, stored: StoredRun) {
+    const index = graphIndex(graph)
     this.graph = graph
-    this.nodes = nodesById(graph)
-    this.dependents = dependentsOf(graph)
+    this.nodes = index.nodes
+    this.dependents = index.dependents
+    this.#keySuffixes = index.keySuffixes
     this.container = container
     this.services = services
     this.#execution = stored.execution
-    for (const node of graph.nodes) this.steps.set(node.id, pendingStepRecord(node.id))
+    for (const [stepId, pending] of index.pending) this.steps.set(stepId, pending)
     for (const step of stored.steps) {
       this.steps.set(step.stepId, step)
       this.#completions = Math.max(this.#completions, step.completionOrder ?? 0)
     }
     this.errors = stored.execution.errors.map((e) => ({ ...e, error: deserializeError(e.error) }))
-    this.scope = {
-      input: stored.execution.input,
-      memo: new Map(),
-      outputOf: (stepId) => {
-        const step = this.steps.get(stepId)
-        return step?.status === StepStatus.DONE ? step.output : undefined
-      },
-    }
+    this.scope = new RunScope(stored.execution.input, this.steps)
   }
 
   get execution(): ExecutionRecord {
@@ -93,20 +91,29 @@ export class RunState {
     return ++this.#completions
   }
 
-  /** Records a failure; returns the run's stored error list with it, for the checkpoint that follows. */
-  recordError(stepId: string, action: StepAction, thrown: unknown): StoredStepError[] {
+  /**
+   * Records a failure; returns the run's stored error list with it, for the checkpoint that
+   * follows, and the error in its stored form (for the step's record too).
+   */
+  recordError(stepId: string, action: StepAction, thrown: unknown): { errors: StoredStepError[]; serialized: SerializedError } {
     const error = asError(thrown)
     this.errors.push({ stepId, action, error })
-    return [...this.#execution.errors, { stepId, action, error: serializeError(error) }]
+    const serialized = serializeError(error)
+    return { errors: [...this.#execution.errors, { stepId, action, error: serialized }], serialized }
   }
 
-  /** One storage write per step boundary. (Not async: one promise less per step, the storage's own.) */
-  checkpoint(change: {
-    step?: StepRecord | undefined
-    execution?: ExecutionPatch | undefined
-    publish?: readonly HeldEvent[] | undefined
-  }): Promise<void> {
-    const at = this.services.clock.now()
+  /**
+   * One storage write per step boundary, at `at` (now, unless the caller just read the clock).
+   * Not async: one promise less per step, the storage's own.
+   */
+  checkpoint(
+    change: {
+      step?: StepRecord | undefined
+      execution?: ExecutionPatch | undefined
+      publish?: readonly HeldEvent[] | undefined
+    },
+    at = this.services.clock.now(),
+  ): Promise<void> {
     const { step, execution, publish } = change
     if (step !== undefined) this.steps.set(step.stepId, step)
     if (execution !== undefined) this.#execution = { ...this.#execution, ...execution, heartbeatAt: at, updatedAt: at }
@@ -118,29 +125,22 @@ export class RunState {
     return this.checkpoint({ step })
   }
 
-  /**
-   * A step's start (invoking, compensating) is kept in memory only: a run resumed after a crash
-   * runs such a step again anyway, so writing it would double the round trips for nothing.
-   * Step bodies are therefore at-least-once; `idempotencyKey` lets them make effects exactly-once.
-   */
-  markStarted(step: StepRecord): void {
-    this.steps.set(step.stepId, step)
-  }
-
-  /** The patch that ends the run: released, timestamped, kept for its retention time. */
-  finishPatch(state: WorkflowState, extra: ExecutionPatch = {}): ExecutionPatch {
+  /** Ends the run (with a last step record, if given): released, timestamped, kept for its retention time. */
+  finish(state: WorkflowState, extra: ExecutionPatch = {}, publish?: readonly HeldEvent[], step?: StepRecord): Promise<void> {
     const now = this.services.clock.now()
     const retention = this.graph.retentionTime ?? this.services.defaultRetentionTime
-    return { ...extra, state, owner: null, finishedAt: now, retainUntil: now + retention * 1000 }
+    const execution = { ...extra, state, owner: null, finishedAt: now, retainUntil: now + retention * 1000 }
+    return this.checkpoint({ step, execution, publish }, now)
   }
 
   context(stepId: string, attempt: number, action: StepAction): StepInvocationContext {
     const { workflowId, transactionId } = this.#execution
+    this.#keyPrefix ??= idempotencyKeyPrefix(this.#execution)
     return {
       container: this.container,
       context: this.#execution.context,
       metadata: { workflowId, transactionId, stepId, attempt, action },
-      idempotencyKey: formatIdempotencyKey({ workflowId, transactionId, stepId, action }),
+      idempotencyKey: this.#keyPrefix + (this.#keySuffixes.get(stepId)?.[action] ?? `${stepId}:${action}`),
     }
   }
 
@@ -151,6 +151,29 @@ export class RunState {
       errors: [...this.errors],
       transaction: snapshotOf(this.#execution, this.steps.values()),
     }
+  }
+}
+
+/** What the workflow's compiled values read: the run's input and its finished steps' outputs. */
+class RunScope implements ValueScope {
+  readonly input: unknown
+  readonly #steps: ReadonlyMap<string, StepRecord>
+  #memo: Map<object, unknown> | undefined
+
+  constructor(input: unknown, steps: ReadonlyMap<string, StepRecord>) {
+    this.input = input
+    this.#steps = steps
+  }
+
+  /** Made on first use: most workflows have no transform or condition to remember. */
+  get memo(): Map<object, unknown> {
+    this.#memo ??= new Map()
+    return this.#memo
+  }
+
+  outputOf(stepId: string): unknown {
+    const step = this.#steps.get(stepId)
+    return step?.status === StepStatus.DONE ? step.output : undefined
   }
 }
 
@@ -166,7 +189,7 @@ export function newExecutionRecord(args: {
 }): ExecutionRecord {
   const { workflowId, transactionId, now } = args
   return {
-    id: `wf_exec_${ulid()}`,
+    id: newExecutionId(),
     workflowId,
     transactionId,
     state: WorkflowState.INVOKING,
@@ -188,35 +211,4 @@ export function newExecutionRecord(args: {
 /** The transaction id of a workflow run as a step: stable, so a resumed parent finds its child. */
 export function childTransactionId(parentTransactionId: string, stepId: string): string {
   return `${parentTransactionId}/${stepId}`
-}
-
-const dependentIndexes = new WeakMap<WorkflowGraph, ReadonlyMap<string, readonly StepNode[]>>()
-
-/** The steps that wait on each step: only they can become startable when it settles. */
-export function dependentsOf(graph: WorkflowGraph): ReadonlyMap<string, readonly StepNode[]> {
-  let index = dependentIndexes.get(graph)
-  if (index === undefined) {
-    const built = new Map<string, StepNode[]>()
-    for (const node of graph.nodes) {
-      for (const id of node.dependsOn) {
-        const list = built.get(id)
-        if (list === undefined) built.set(id, [node])
-        else list.push(node)
-      }
-    }
-    index = built
-    dependentIndexes.set(graph, index)
-  }
-  return index
-}
-
-const nodeIndexes = new WeakMap<WorkflowGraph, ReadonlyMap<string, StepNode>>()
-
-export function nodesById(graph: WorkflowGraph): ReadonlyMap<string, StepNode> {
-  let index = nodeIndexes.get(graph)
-  if (index === undefined) {
-    index = new Map(graph.nodes.map((node) => [node.id, node]))
-    nodeIndexes.set(graph, index)
-  }
-  return index
 }

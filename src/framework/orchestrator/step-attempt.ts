@@ -10,13 +10,13 @@ export function retryDelayMs(policy: StepPolicy, failedAttempts: number): number
   return policy.backoff === "exponential" ? base * 2 ** (failedAttempts - 1) : base
 }
 
-/** Rejects with `StepTimeoutError` when the step's `timeout` passes first. */
-export function withStepTimeout<T>(clock: Clock, node: StepNode, work: Promise<T>): Promise<T> {
+/** Rejects with `StepTimeoutError` when the step's `timeout` passes first. (`work` may be a plain value: a handler need not be async.) */
+export function withStepTimeout<T>(clock: Clock, node: StepNode, work: T | Promise<T>): T | Promise<T> {
   const timeout = node.policy.timeout
   if (timeout === undefined) return work
   return new Promise<T>((resolve, reject) => {
     const cancel = clock.setTimer(timeout * 1000, () => reject(new StepTimeoutError(node.id, timeout)))
-    work.then(
+    Promise.resolve(work).then(
       (value) => {
         cancel()
         resolve(value)

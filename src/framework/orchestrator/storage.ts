@@ -20,6 +20,7 @@ export interface WorkflowStorage {
    * Applies one step boundary atomically: the step record (upserted by stepId) and the run's
    * changed fields. Refreshes the run's heartbeat to `at`. Must throw `OwnershipLostError` when the
    * run is owned by another engine than `owner` (a stale engine must not overwrite a newer one).
+   * A storage whose write is done when the call returns may return `WRITTEN`.
    */
   checkpoint(checkpoint: Checkpoint): Promise<void>
   /**
@@ -37,6 +38,12 @@ export interface WorkflowStorage {
   /** Runs for operators, newest first, with the total that matches. */
   list(query: ListRunsQuery): Promise<{ runs: ExecutionRecord[]; count: number }>
 }
+
+/**
+ * What `checkpoint` may return when its write is already done (a storage in this process, as the
+ * memory one): the engine then goes on at once instead of waiting a microtask per step boundary.
+ */
+export const WRITTEN: Promise<void> = Promise.resolve()
 
 export type ListRunsQuery = {
   readonly workflowId?: readonly string[] | undefined

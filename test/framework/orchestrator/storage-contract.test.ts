@@ -4,52 +4,19 @@ import {
   OwnershipLostError,
   WorkflowState,
   type ExecutionRecord,
-  type StepRecord,
   type WorkflowStorage,
 } from "../../../src/framework/orchestrator/index.ts"
 import { startTestApp, type TestApp } from "../../setup/test-app.ts"
+import { executionRecord, stepRecord } from "./records.ts"
 
 let sequence = 0
 
 function execution(overrides: Partial<ExecutionRecord> = {}): ExecutionRecord {
-  return {
-    id: `wf_exec_${++sequence}`,
-    workflowId: "wf",
-    transactionId: "tx",
-    state: WorkflowState.INVOKING,
-    input: { a: 1 },
-    context: { workflowId: "wf", transactionId: "tx" },
-    result: undefined,
-    errors: [],
-    owner: "engine-a",
-    heartbeatAt: 1000,
-    recoveryAttempts: 0,
-    parent: null,
-    retainUntil: null,
-    createdAt: 1000 + sequence,
-    updatedAt: 1000,
-    finishedAt: null,
-    ...overrides,
-  }
+  ++sequence
+  return executionRecord({ id: `wf_exec_${sequence}`, transactionId: "tx", input: { a: 1 }, owner: "engine-a", createdAt: 1000 + sequence, ...overrides })
 }
 
-function step(stepId: string, overrides: Partial<StepRecord> = {}): StepRecord {
-  return {
-    stepId,
-    status: "done",
-    attempts: 1,
-    output: { value: 1 },
-    compensationInput: 1,
-    error: null,
-    startedAt: 1000,
-    finishedAt: 1001,
-    completionOrder: 1,
-    nextAttemptAt: null,
-    deadlineAt: null,
-    compensationAttempts: 0,
-    ...overrides,
-  }
-}
+const step = stepRecord
 
 
 let app: TestApp | undefined
