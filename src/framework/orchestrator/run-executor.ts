@@ -24,7 +24,6 @@ export type StepCompletion =
 
 /** What an attempt of an async step (or of a nested workflow that parked) comes to. */
 const WAITING = Symbol("waiting")
-const SKIP: StepOutcome = { kind: "skip" }
 const NO_NODES: readonly StepNode[] = []
 // A plain reason: aborting without one would build a DOMException (with its stack) per failed run.
 const SIBLING_FAILED = "a sibling step failed"
@@ -177,11 +176,11 @@ export class RunExecutor {
       let invoke: StepHandlers["invoke"] | undefined
       let input: unknown
       try {
-        if (node.shouldRun !== undefined && !node.shouldRun(run.scope)) return await this.#settle(node, SKIP, record.attempts, record.startedAt)
+        if (node.shouldRun !== undefined && !node.shouldRun(run.scope)) return this.#skip(node, record)
         if (node.workflow === undefined) {
           const handlers = node.handlers()
           // A hook without handler: nothing to run.
-          if (handlers === undefined) return await this.#settle(node, SKIP, record.attempts, record.startedAt)
+          if (handlers === undefined) return this.#skip(node, record)
           invoke = handlers.invoke
         }
         input = node.resolveInput(run.scope)
@@ -305,6 +304,11 @@ export class RunExecutor {
     } catch {
       return false
     }
+  }
+
+  #skip(node: StepNode, record: StepRecord): void {
+    const finishedAt = this.#justSettledAt ?? this.#run.services.clock.now()
+    this.#run.skip({ ...record, finishedAt, nextAttemptAt: null, deadlineAt: null, error: null, status: StepStatus.SKIPPED })
   }
 
   #settle(

@@ -53,6 +53,8 @@ export class RunState {
   readonly scope: ValueScope
   #execution: ExecutionRecord
   #completions = 0
+  /** Skipped steps not yet written: they go with the run's next write (see `Checkpoint.skipped`). */
+  #skipped: StepRecord[] | undefined
   #keyPrefix: string | undefined
   readonly #keySuffixes: GraphIndex["keySuffixes"]
 
@@ -118,7 +120,19 @@ export class RunState {
     if (step !== undefined) this.steps.set(step.stepId, step)
     if (execution !== undefined) this.#execution = { ...this.#execution, ...execution, heartbeatAt: at, updatedAt: at }
     const { workflowId, transactionId } = this.#execution
-    return this.services.storage.checkpoint({ workflowId, transactionId, owner: this.services.owner, at, step, execution, publish })
+    const skipped = this.#skipped
+    this.#skipped = undefined
+    return this.services.storage.checkpoint({ workflowId, transactionId, owner: this.services.owner, at, step, skipped, execution, publish })
+  }
+
+  /**
+   * A step that was skipped: recorded in memory, written with the run's next write. A run resumed
+   * before that write evaluates the step again, and skips it again: its condition reads only
+   * recorded outputs, and a hook without handler has nothing to run.
+   */
+  skip(step: StepRecord): void {
+    this.steps.set(step.stepId, step)
+    ;(this.#skipped ??= []).push(step)
   }
 
   saveStep(step: StepRecord): Promise<void> {

@@ -74,6 +74,12 @@ export type Checkpoint = RunKey & {
   readonly execution?: ExecutionPatch | undefined
   readonly step?: StepRecord | undefined
   /**
+   * Steps skipped since the run's last write (a condition that was false, a hook without
+   * handler): nothing ran, so they wait for the run's next write instead of making one of their
+   * own. Written before `step`.
+   */
+  readonly skipped?: readonly StepRecord[] | undefined
+  /**
    * The run's events, handed to the event bus's outbox with this (final) checkpoint, atomically
    * where the storage can: a run that is done has published its events, and no other run has.
    */

@@ -7,7 +7,7 @@ import {
   type ListRunsQuery,
   type WorkflowStorage,
 } from "../../../src/framework/orchestrator/index.ts"
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "../../../src/framework/workflows-sdk/index.ts"
+import { createHook, createStep, createWorkflow, StepResponse, when, WorkflowResponse } from "../../../src/framework/workflows-sdk/index.ts"
 import { createTestEngine } from "../workflows-sdk/helpers.ts"
 
 /** Records every write the engine makes, in order. */
@@ -24,6 +24,7 @@ class RecordingStorage implements WorkflowStorage {
   }
   async checkpoint(checkpoint: Checkpoint) {
     const parts = [
+      ...(checkpoint.skipped ?? []).map((step) => `${step.stepId}=${step.status}`),
       checkpoint.step === undefined ? undefined : `${checkpoint.step.stepId}=${checkpoint.step.status}`,
       checkpoint.execution?.state === undefined ? undefined : `run=${checkpoint.execution.state}`,
     ]
@@ -89,4 +90,51 @@ test("a failure and its compensation are checkpointed too, the failing step toge
     "checkpoint first=compensated",
     "checkpoint run=failed",
   ])
+})
+
+test("a skipped step (a false condition, a hook without handler) makes no write of its own: it goes with the run's next one", async () => {
+  const storage = new RecordingStorage()
+  const { container } = createTestEngine({ storage })
+  const first = createStep("first", async () => new StepResponse(1))
+  const gift = createStep("gift", async () => new StepResponse("wrapped"))
+  const last = createStep("last", async (n: number) => new StepResponse(n + 1))
+  const workflow = createWorkflow("with-skips", () => {
+    const one = first()
+    when("never", { one }, () => false).then(() => {
+      gift()
+    })
+    const validate = createHook("validate", { one })
+    return new WorkflowResponse(last(one), { hooks: [validate] })
+  })
+
+  const { result, transaction } = await workflow(container).run({ transactionId: "skips" })
+
+  expect(result).toBe(2)
+  expect(storage.writes).toEqual([
+    "create invoking",
+    "checkpoint first=done",
+    expect.stringMatching(/^checkpoint (gift|hook\.validate)=skipped (gift|hook\.validate)=skipped last=done$/),
+    "checkpoint run=done",
+  ])
+  const stored = await storage.load("with-skips", "skips")
+  const statuses = Object.fromEntries((stored?.steps ?? []).map((step) => [step.stepId, step.status]))
+  expect(statuses).toMatchObject({ first: "done", gift: "skipped", "hook.validate": "skipped", last: "done" })
+  expect(transaction.steps.gift?.status).toBe("skipped")
+})
+
+test("skipped steps at the end of a run are written with the run's end", async () => {
+  const storage = new RecordingStorage()
+  const { container } = createTestEngine({ storage })
+  const first = createStep("first", async () => new StepResponse(1))
+  const workflow = createWorkflow("ends-with-hook", () => {
+    const one = first()
+    const done = createHook("done", { one })
+    return new WorkflowResponse(one, { hooks: [done] })
+  })
+
+  await workflow(container).run({ transactionId: "end" })
+
+  expect(storage.writes).toEqual(["create invoking", "checkpoint first=done", "checkpoint hook.done=skipped run=done"])
+  const stored = await storage.load("ends-with-hook", "end")
+  expect(stored?.steps.map((step) => [step.stepId, step.status])).toContainEqual(["hook.done", "skipped"])
 })

@@ -68,6 +68,26 @@ describe.each(targets)("the $name storage", (target) => {
     expect(stored?.execution).toMatchObject({ state: "failed", owner: null, heartbeatAt: 3000, updatedAt: 3000 })
   })
 
+  test("a checkpoint writes the skipped steps it carries, with its own step, in one write", async () => {
+    await storage.create(execution())
+
+    await storage.checkpoint({
+      workflowId: "wf",
+      transactionId: "tx",
+      owner: "engine-a",
+      at: 2000,
+      skipped: [step("gift", { status: "skipped", output: undefined }), step("hook.validate", { status: "skipped", output: undefined })],
+      step: step("last"),
+    })
+
+    const stored = await storage.load("wf", "tx")
+    expect(stored?.steps.map((s) => [s.stepId, s.status])).toEqual([
+      ["gift", "skipped"],
+      ["hook.validate", "skipped"],
+      ["last", "done"],
+    ])
+  })
+
   test("a checkpoint from an engine that does not own the run is refused", async () => {
     await storage.create(execution({ owner: "engine-a" }))
 

@@ -78,10 +78,11 @@ export class PostgresWorkflowStorage implements WorkflowStorage {
     const { sets, params: setParams } = executionSets(checkpoint.execution, checkpoint.at)
     const params: unknown[] = [...setParams, checkpoint.workflowId, checkpoint.transactionId, checkpoint.owner]
     let stepSql = ""
-    if (checkpoint.step !== undefined) {
-      stepSql = `, "step" as (${UPSERT_STEP})`
-      params.push(...stepParams(checkpoint.step))
-    }
+    const steps = checkpoint.step === undefined ? (checkpoint.skipped ?? []) : [...(checkpoint.skipped ?? []), checkpoint.step]
+    steps.forEach((step, index) => {
+      stepSql += `, "step_${index}" as (${UPSERT_STEP})`
+      params.push(...stepParams(step))
+    })
     if (checkpoint.publish !== undefined && checkpoint.publish.length > 0) {
       // Claimed for a minute by this process, which delivers them right away; if it dies, another
       // process's outbox poll delivers them after the claim lapses.
