@@ -14,7 +14,7 @@
  */
 import { performance } from "node:perf_hooks"
 import { asValue, createContainer } from "awilix"
-import { sqlQueryOf } from "../src/framework/app/workflows.ts"
+import { preparedQueryOf } from "../src/framework/database/index.ts"
 import { createOrm, Database, runMigrations } from "../src/framework/database/index.ts"
 import {
   PostgresWorkflowStorage,
@@ -139,7 +139,7 @@ try {
   const backgroundErrors: unknown[] = []
   const container = createContainer()
   const engine = new WorkflowEngine({
-    storage: new PostgresWorkflowStorage(countingQuery(sqlQueryOf(database), counted)),
+    storage: new PostgresWorkflowStorage(countingQuery(preparedQueryOf(database), counted)),
     container,
     onBackgroundError: (error) => backgroundErrors.push(error),
   })

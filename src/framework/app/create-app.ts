@@ -5,7 +5,7 @@ import { loadConfig } from "../config/index.ts"
 import type { AgoraConfig } from "../config/index.ts"
 import { asFunction, asValue, ContainerKeys, createAgoraContainer } from "../container/index.ts"
 import type { AgoraContainer } from "../container/index.ts"
-import { createOrm, Database, generateMigration, runMigrations } from "../database/index.ts"
+import { createOrm, Database, generateMigration, preparedQueryOf, runMigrations } from "../database/index.ts"
 import type { AppliedMigration, EmbeddedDatabase, GeneratedMigration } from "../database/index.ts"
 import { createHttpServer } from "../http/index.ts"
 import { loadModules, setUpLinks, toEntitySchema } from "../modules/index.ts"
@@ -16,7 +16,7 @@ import { createAppJobs, JOB_MIGRATIONS_DIR, JOB_SCHEDULER_KEY, type AppJobs } fr
 import { LOCKING_KEY, LOCKING_MIGRATIONS_DIR, LockingService } from "../locking/index.ts"
 import { createLogger } from "./logger.ts"
 import { createAppEvents, type AppEvents } from "./events.ts"
-import { createAppWorkflows, sqlQueryOf, type AppWorkflows } from "./workflows.ts"
+import { createAppWorkflows, type AppWorkflows } from "./workflows.ts"
 import { loadProjectLoaders } from "./loaders.ts"
 import { resolveDatabase } from "./resolve-database-url.ts"
 
@@ -91,7 +91,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
     [ContainerKeys.LOGGER]: asValue(logger),
     [ContainerKeys.DATABASE]: asValue(database),
   })
-  const events = createAppEvents({ config, container, logger, query: sqlQueryOf(database), subscribersDir: options.subscribersDir })
+  const events = createAppEvents({ config, container, logger, query: preparedQueryOf(database), subscribersDir: options.subscribersDir })
   container.register(EVENT_BUS_KEY, asValue(events.bus))
   const workflows = createAppWorkflows({
     config,
@@ -111,7 +111,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
     jobsDir: options.jobsDir,
   })
   container.register(JOB_SCHEDULER_KEY, asValue(jobs.scheduler))
-  container.register(LOCKING_KEY, asValue(new LockingService(sqlQueryOf(database))))
+  container.register(LOCKING_KEY, asValue(new LockingService(preparedQueryOf(database))))
   for (const { definition, options: moduleOptions } of modules) {
     const Service = definition.service
     container.register(definition.key, asFunction((cradle) => new Service(cradle, moduleOptions)).singleton())

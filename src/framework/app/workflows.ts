@@ -2,8 +2,8 @@ import path from "node:path"
 import type { Logger } from "pino"
 import type { AgoraConfig } from "../config/index.ts"
 import type { AgoraContainer } from "../container/index.ts"
-import type { Database } from "../database/index.ts"
-import { PostgresWorkflowStorage, RecoveryLoop, WorkflowEngine, type HeldEvent, type SqlQuery } from "../orchestrator/index.ts"
+import { preparedQueryOf, type Database } from "../database/index.ts"
+import { PostgresWorkflowStorage, RecoveryLoop, WorkflowEngine, type HeldEvent } from "../orchestrator/index.ts"
 import { loadWorkflows } from "../workflows-sdk/index.ts"
 
 export type AppWorkflows = {
@@ -27,7 +27,7 @@ export function createAppWorkflows(args: {
   const settings = config.projectConfig.workflows
   const onBackgroundError = (error: unknown) => logger.error({ err: error }, "workflow engine background work failed")
   const engine = new WorkflowEngine({
-    storage: new PostgresWorkflowStorage(sqlQueryOf(database)),
+    storage: new PostgresWorkflowStorage(preparedQueryOf(database)),
     container,
     staleAfter: settings.staleAfter,
     defaultRetentionTime: settings.retentionTime,
@@ -47,8 +47,3 @@ export function createAppWorkflows(args: {
   }
 }
 
-/** Storage statements run on the pool directly: a run's checkpoints never join a caller's transaction. */
-export function sqlQueryOf(database: Database): SqlQuery {
-  const driver = database.orm.em.getDriver()
-  return <Row>(sql: string, params: readonly unknown[]) => driver.execute<Row[]>(sql, [...params], "all")
-}
