@@ -1,4 +1,5 @@
 import type { PostgreSqlConnection } from "@mikro-orm/postgresql"
+import type { Pool } from "pg"
 import type { Database } from "./database.ts"
 
 /** One statement with `?` placeholders, run on a pooled connection of its own, outside any transaction. */
@@ -30,10 +31,14 @@ function statementFor(sql: string): { name: string | undefined; text: string } {
  */
 export function preparedQueryOf(database: Database): PreparedQuery {
   const connection = database.orm.em.getDriver().getConnection() as PostgreSqlConnection
+  let pool: Promise<Pool> | undefined
   return async <Row>(sql: string, params: readonly unknown[]): Promise<Row[]> => {
-    const pool = await connection.getNativeClient()
+    const client = await (pool ??= connection.getNativeClient().catch((error: unknown) => {
+      pool = undefined // not connected yet: the next statement tries again
+      throw error
+    }))
     const { name, text } = statementFor(sql)
-    const result = await pool.query({ name, text, values: [...params] })
+    const result = await client.query({ name, text, values: [...params] })
     return result.rows as Row[]
   }
 }

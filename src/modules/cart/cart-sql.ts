@@ -3,7 +3,7 @@
  * cart's own columns updated in one. Every identifier comes from the models; every value is a
  * parameter.
  */
-import { Property, Relation } from "../../framework/modules/index.ts"
+import { pageClause, Property, Relation } from "../../framework/modules/index.ts"
 import type { AnyModel } from "../../framework/modules/index.ts"
 import { cartDetailOf } from "./cart-detail.ts"
 import type { CartAddress, CartDetail, CartRow, LineItemRow, ShippingMethodRow } from "./cart-detail.ts"
@@ -88,14 +88,7 @@ export function cartDetailSql(query: CartDetailQuery): { sql: string; params: un
     from "cart" c where c."id" in (${query.ids.map(() => "?").join(", ")})`
   if (!query.withDeleted) sql += ` and c."deleted_at" is null`
   sql += ` order by c."id"`
-  if (query.take !== undefined) {
-    sql += " limit ?"
-    params.push(query.take)
-  }
-  if (query.skip) {
-    sql += " offset ?"
-    params.push(query.skip)
-  }
+  sql += pageClause(query, params)
   return { sql, params }
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from "../../framework/database/index.ts"
 import { AgoraError } from "../../framework/errors/index.ts"
+import { pageClause } from "../../framework/modules/index.ts"
 import type { CountryDTO } from "./models/country.ts"
 
 export type CountryClaim = { region: { id: string; name: string }; countries: string[] | undefined }
@@ -74,14 +75,7 @@ export async function listCountries(
   }
   let sql = `select "iso_2", "iso_3", "num_code", "name", "display_name", "region_id", "metadata"
     from "region_country" where ${conditions.join(" and ")} order by "iso_2"`
-  if (config.take !== undefined) {
-    sql += " limit ?"
-    params.push(config.take)
-  }
-  if (config.skip) {
-    sql += " offset ?"
-    params.push(config.skip)
-  }
+  sql += pageClause(config, params)
   return database.execute<CountryDTO>(sql, params)
 }
 

@@ -138,3 +138,27 @@ test("skipped steps at the end of a run are written with the run's end", async (
   const stored = await storage.load("ends-with-hook", "end")
   expect(stored?.steps.map((step) => [step.stepId, step.status])).toContainEqual(["hook.done", "skipped"])
 })
+
+test("a skipped step still waiting to be written goes with the failure that follows it", async () => {
+  const storage = new RecordingStorage()
+  const { container } = createTestEngine({ storage })
+  const first = createStep("first", async () => new StepResponse(1))
+  const failing = createStep("failing", async () => {
+    throw new Error("no")
+  })
+  const workflow = createWorkflow("skip-then-fail", () => {
+    const one = first()
+    const validate = createHook("validate", { one })
+    failing(validate)
+    return new WorkflowResponse(undefined, { hooks: [validate] })
+  })
+
+  await workflow(container).run({ transactionId: "fails", throwOnError: false })
+
+  expect(storage.writes).toEqual([
+    "create invoking",
+    "checkpoint first=done",
+    "checkpoint hook.validate=skipped failing=failed run=compensating",
+    "checkpoint run=failed",
+  ])
+})

@@ -5,6 +5,7 @@ import {
   createWorkflow,
   StepResponse,
   transform,
+  when,
   WorkflowResponse,
   type WorkflowData,
 } from "../../../src/framework/workflows-sdk/index.ts"
@@ -72,6 +73,46 @@ describe("resuming a run from storage", () => {
     firstPriceCall.resolve(new StepResponse(999))
     await expect(abandoned).rejects.toBeInstanceOf(OwnershipLostError)
     expect((await second.engine.getTransaction("checkout", "tx-1"))?.execution.result).toBe("saved 20")
+  })
+
+  test("a step skipped but not yet written when its engine died is evaluated again, skipped again and written", async () => {
+    const { storage, clock, first, second } = twoEngines()
+    const hang = deferred<StepResponse<number>>()
+    let priceCalls = 0
+    const load = createStep("load", async () => new StepResponse(2))
+    const gift = createStep("gift", async () => new StepResponse("wrapped"))
+    const price = createStep("price", async (units: number) => {
+      priceCalls++
+      if (priceCalls === 1) return hang.promise
+      return new StepResponse(units * 10)
+    })
+    const workflow = createWorkflow("skip-then-die", () => {
+      const units = load()
+      when("never", { units }, () => false).then(() => {
+        gift()
+      })
+      return new WorkflowResponse(price(units))
+    })
+
+    const abandoned = workflow(first.container).run({ transactionId: "tx-skip" })
+    abandoned.catch(() => {})
+    await new Promise((resolve) => setImmediate(resolve))
+    expect((await storage.load("skip-then-die", "tx-skip"))?.steps.map((step) => step.stepId)).toEqual(["load"])
+
+    await clock.advance(STALE)
+    second.engine.register(workflow.graph)
+    const report = await second.engine.resume({ workflowId: "skip-then-die", transactionId: "tx-skip" })
+
+    expect(report.state).toBe("done")
+    expect(report.result).toBe(20)
+    const stored = await storage.load("skip-then-die", "tx-skip")
+    expect(Object.fromEntries((stored?.steps ?? []).map((step) => [step.stepId, step.status]))).toEqual({
+      load: "done",
+      gift: "skipped",
+      price: "done",
+    })
+    hang.resolve(new StepResponse(0))
+    await expect(abandoned).rejects.toBeInstanceOf(OwnershipLostError)
   })
 
   test("a run that died while compensating finishes compensating on the engine that resumes it", async () => {

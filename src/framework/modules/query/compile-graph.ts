@@ -1,5 +1,6 @@
 import { AgoraError } from "../../errors/index.ts"
 import type { EntityGraph, GraphEntity, GraphRelation } from "./entity-graph.ts"
+import { pageClause } from "../service/page-clause.ts"
 import { compileFilters } from "./compile-filters.ts"
 import { unknownField } from "./selection.ts"
 import type { Selection } from "./selection.ts"
@@ -49,14 +50,7 @@ export function compileGraph(graph: EntityGraph, selection: Selection, options: 
 
   const params = [...filterParams]
   let page = `select ${root}.*, count(*) over() as "__total" from "${entity.table}" ${root}${whereSql} order by ${orderSql}`
-  if (options.take !== undefined) {
-    page += " limit ?"
-    params.push(options.take)
-  }
-  if (options.skip) {
-    page += " offset ?"
-    params.push(options.skip)
-  }
+  page += pageClause(options, params)
   const row = objectOf(selection, root, order, { graph, aliases, withDeleted: options.withDeleted })
   return {
     sql: `select ${row} as "row", ${root}."__total" as "__total" from (${page}) ${root} order by ${orderSql}`,

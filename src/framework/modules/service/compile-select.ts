@@ -1,5 +1,6 @@
 import { AgoraError } from "../../errors/index.ts"
 import type { AnyModel } from "../model/index.ts"
+import { pageClause } from "./page-clause.ts"
 import { columnsOf } from "./to-plain.ts"
 import { containsPattern, searchableColumns } from "./to-where.ts"
 
@@ -42,14 +43,7 @@ export function compileSelect(model: AnyModel, filters: Record<string, unknown>,
   let sql = `select ${selected.join(", ")} from "${model.tableName}"`
   if (conditions.length > 0) sql += ` where ${conditions.join(" and ")}`
   sql += ` order by ${order.join(", ")}`
-  if (options.take !== undefined) {
-    sql += " limit ?"
-    params.push(options.take)
-  }
-  if (options.skip) {
-    sql += " offset ?"
-    params.push(options.skip)
-  }
+  sql += pageClause(options, params)
   return { sql, params }
 }
 

@@ -13,8 +13,8 @@ export type CartUpdate = {
   currency_code?: string
   metadata?: Record<string, unknown> | null
   /**
-   * The cart's values as the workflow read them under the cart's lock: what compensation sets
-   * back, without reading the cart again.
+   * The cart as the workflow read it under the cart's lock: compensation sets back its values of
+   * the fields changed, without reading the cart again.
    */
   current?: Omit<CartUpdate, "id" | "current">
 }
@@ -35,7 +35,7 @@ export const updateCartsStep = createStep(
     if (changing.length === 0) return new StepResponse([], [])
     const service = container.resolve<CartModuleService>(CART_MODULE)
     const given = updates.filter((update) => update.current !== undefined)
-    const current: CartUpdate[] =
+    const current =
       given.length === updates.length
         ? given.map((update) => ({ ...update.current, id: update.id }))
         : await service.listCarts({ id: changing.map((row) => row.id) })

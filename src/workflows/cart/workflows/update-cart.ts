@@ -54,10 +54,8 @@ export const updateCartWorkflow = createWorkflow(updateCartWorkflowId, (input: W
     }),
   )
   const cartUpdate = transform({ prepared, customer }, ({ prepared, customer }) => {
-    const { cart } = prepared
-    const current = { email: cart.email, customer_id: cart.customer_id, sales_channel_id: cart.sales_channel_id, region_id: cart.region_id, currency_code: cart.currency_code, metadata: cart.metadata }
     const update = customer?.customer ? { ...prepared.update, customer_id: customer.customer.id, email: customer.email } : prepared.update
-    return { ...update, current }
+    return { ...update, current: prepared.cart }
   })
   updateCartsStep([cartUpdate])
   setCartAddressesStep(
