@@ -77,6 +77,18 @@ export function takeFields(tree: FieldTree, names: readonly string[]): boolean {
   return found
 }
 
+/**
+ * A cart's or order's shipping methods as Query reads them: their totals are computed from `amount`,
+ * their tax lines and adjustments composed, so none of those is asked of Query.
+ */
+export function planShippingMethodsRead(read: FieldTree): void {
+  const methods = read.relations.get("shipping_methods")
+  if (!methods) return
+  takeFields(methods, SHIPPING_METHOD_TOTAL_FIELDS)
+  for (const composed of ["tax_lines", "adjustments"]) methods.relations.delete(composed)
+  methods.fields.add("amount")
+}
+
 /** A decimal column as the JSON number of the contract; null and missing stay as they are. */
 export function toNumber(value: unknown): unknown {
   return typeof value === "string" && money.isAmount(value) ? money.toAmount(value) : value

@@ -8,8 +8,8 @@ import type { FulfillmentProgress, PaymentCollectionSummary } from "../../module
 import {
   DOCUMENT_TOTAL_FIELDS,
   LINE_ITEM_TOTAL_FIELDS,
+  planShippingMethodsRead,
   readReferenced,
-  SHIPPING_METHOD_TOTAL_FIELDS,
   takeFields,
   withNumbers,
 } from "./compose.ts"
@@ -102,8 +102,9 @@ export async function retrieveOrder(scope: AwilixContainer, id: string, fields: 
  * Fails with invalid_data, as reading would, when `fields` names something an order does not have:
  * checked before a write (a completion) whose answer would otherwise be lost.
  */
-export async function assertOrderFields(scope: AwilixContainer, fields: string[]): Promise<void> {
-  await readOrders(scope, { fields, filters: { id: "" }, pagination: { take: 1 } })
+export function assertOrderFields(scope: AwilixContainer, fields: string[]): void {
+  const { read } = planRead(promoteRelations(fieldTree(fields), ORDER_RELATIONS))
+  scope.resolve<Query>("query").check({ entity: "order", fields: treeFields(read) })
 }
 
 type Wants = { totals: boolean; summary: boolean; paymentStatus: boolean; fulfillmentStatus: boolean }
@@ -131,12 +132,7 @@ function planRead(asked: FieldTree): { read: FieldTree; wants: Wants } {
     for (const column of ["unit_price", "quantity", ...QUANTITY_COLUMNS]) items.fields.add(column)
     if (asked.relations.get("items")?.relations.has("variant")) items.fields.add("variant_id")
   }
-  const methods = read.relations.get("shipping_methods")
-  if (methods) {
-    takeFields(methods, SHIPPING_METHOD_TOTAL_FIELDS)
-    for (const composed of ["tax_lines", "adjustments"]) methods.relations.delete(composed)
-    methods.fields.add("amount")
-  }
+  planShippingMethodsRead(read)
   read.relations.get("fulfillments")?.relations.delete("labels")
   return { read, wants }
 }

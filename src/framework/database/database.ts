@@ -1,6 +1,7 @@
 import { RequestContext, TransactionContext } from "@mikro-orm/core"
 import type { MikroORM } from "@mikro-orm/postgresql"
 import type { SqlEntityManager } from "@mikro-orm/sql"
+import { preparedQueryOf, type PreparedQuery } from "./prepared-statements.ts"
 
 /**
  * The app's handle on PostgreSQL. Each request or unit of work runs on its own EntityManager fork;
@@ -8,6 +9,7 @@ import type { SqlEntityManager } from "@mikro-orm/sql"
  */
 export class Database {
   readonly orm: MikroORM
+  #prepared: PreparedQuery | undefined
 
   constructor(orm: MikroORM) {
     this.orm = orm
@@ -34,9 +36,20 @@ export class Database {
     return this.em().transactional((em) => work(em as SqlEntityManager))
   }
 
-  /** Raw SQL with `?` placeholders, on the current transaction or unit of work. */
+  /**
+   * Raw SQL with `?` placeholders, on the current transaction when there is one. Outside a
+   * transaction it runs as a named prepared statement on the pool: PostgreSQL parses and plans each
+   * distinct text once per connection instead of on every call, and the values travel as parameters.
+   */
   execute<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.em().execute<T[]>(sql, params, "all")
+    const transaction = TransactionContext.getEntityManager()
+    if (transaction) return (transaction as SqlEntityManager).execute<T[]>(sql, params, "all")
+    // The ORM's `onQuery` hook sees these statements too, as it sees its own.
+    const text = this.orm.config.get("onQuery")(sql, params)
+    return (this.#prepared ??= preparedQueryOf(this))<T>(text, params).catch((error: unknown) => {
+      // As the ORM's own statements fail: a unique or foreign key violation as its exception type.
+      throw error instanceof Error ? this.orm.em.getPlatform().getExceptionConverter().convertException(error as Error & { code?: string }) : error
+    })
   }
 
   close(): Promise<void> {

@@ -1,8 +1,11 @@
 import type { PostgreSqlConnection } from "@mikro-orm/postgresql"
-import type { Pool } from "pg"
+import type { Pool, QueryResult } from "pg"
 import type { Database } from "./database.ts"
 
-/** One statement with `?` placeholders, run on a pooled connection of its own, outside any transaction. */
+/**
+ * One statement with `?` placeholders, run on a pooled connection of its own, outside any
+ * transaction; without values, it may be a script of several statements.
+ */
 export type PreparedQuery = <Row>(sql: string, params: readonly unknown[]) => Promise<Row[]>
 
 // Past this many distinct statements, new ones run unnamed: a bound on what each connection keeps.
@@ -37,6 +40,11 @@ export function preparedQueryOf(database: Database): PreparedQuery {
       pool = undefined // not connected yet: the next statement tries again
       throw error
     }))
+    // Without values, the simple protocol: a script of several statements is allowed there.
+    if (params.length === 0) {
+      const results = (await client.query(sql)) as QueryResult | QueryResult[]
+      return ((Array.isArray(results) ? results.at(-1) : results)?.rows ?? []) as Row[]
+    }
     const { name, text } = statementFor(sql)
     const result = await client.query({ name, text, values: [...params] })
     return result.rows as Row[]

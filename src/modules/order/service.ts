@@ -12,7 +12,16 @@ import { OrderFulfillment } from "./models/fulfillment.ts"
 import { OrderLineItem } from "./models/line-item.ts"
 import { Order, ORDER_STATUSES } from "./models/order.ts"
 import { OrderShippingMethod } from "./models/shipping-method.ts"
-import type { OrderDetail, OrderFulfillmentDetail, OrderFulfillmentRow, OrderRow } from "./order-detail.ts"
+import { orderDetail } from "./order-detail.ts"
+import type {
+  OrderAddressRow,
+  OrderDetail,
+  OrderFulfillmentRow,
+  OrderFulfillmentDetail,
+  OrderLineItemRow,
+  OrderRow,
+  OrderShippingMethodRow,
+} from "./order-detail.ts"
 
 export type CreateOrderInput = Omit<InferCreateInput<typeof Order>, "id" | "display_id"> & {
   id?: string
@@ -29,6 +38,7 @@ export type CreateFulfillmentInput = {
 export type OrderFilters = Filters<InferEntity<typeof Order>>
 export type OrderFindConfig = FindConfig<InferEntity<typeof Order>>
 
+type CreatedOrder = OrderRow & { items?: OrderLineItemRow[]; shipping_methods?: OrderShippingMethodRow[] }
 type CreateOrders = { (data: CreateOrderInput): Promise<OrderDetail>; (data: CreateOrderInput[]): Promise<OrderDetail[]> }
 type LineQuantity = "fulfilled_quantity" | "shipped_quantity" | "delivered_quantity"
 
@@ -171,22 +181,25 @@ export class OrderModuleService extends OrderServiceBase {
   async #createOrders(data: CreateOrderInput | CreateOrderInput[]): Promise<OrderDetail | OrderDetail[]> {
     const inputs = Array.isArray(data) ? data : [data]
     const orders = await this.database.transaction(async () => {
+      const addresses = new Map<string, OrderAddressRow>()
       const rows = []
-      for (const input of inputs) rows.push(await this.#orderRow(input))
+      for (const input of inputs) rows.push(await this.#orderRow(input, addresses))
       // One sequence value per order, taken in the order given: concurrent creations never share one.
       const allocated = await this.database.execute<{ display_id: number }>(
         "select nextval('order_display_id_seq')::int as display_id from generate_series(1, ?)",
         [rows.length],
       )
       rows.forEach((row, index) => (row.display_id = allocated[index]?.display_id as number))
-      const ids = (await this.#generated.createOrders(rows)).map((order) => order.id)
-      const details = await this.#details(await this.#generated.listOrders({ id: ids }))
-      return ids.map((id) => details.find((order) => order.id === id) as OrderDetail)
+      // The created rows are the orders: nothing else is written with them, so nothing is read back.
+      const created = (await this.#generated.createOrders(rows)) as unknown as CreatedOrder[]
+      return created.map(({ items, shipping_methods, ...order }) =>
+        orderDetail(order as OrderRow, { items: items ?? [], shipping_methods: shipping_methods ?? [], fulfillments: [], addresses }),
+      )
     })
     return Array.isArray(data) ? orders : (orders[0] as OrderDetail)
   }
 
-  async #orderRow(input: CreateOrderInput): Promise<InferCreateInput<typeof Order>> {
+  async #orderRow(input: CreateOrderInput, addresses: Map<string, OrderAddressRow>): Promise<InferCreateInput<typeof Order>> {
     const { shipping_address, billing_address, items, shipping_methods, ...order } = input
     if (typeof order.currency_code !== "string" || order.currency_code.trim() === "") {
       throw new AgoraError(AgoraError.Types.INVALID_DATA, "Order currency_code is required")
@@ -198,8 +211,13 @@ export class OrderModuleService extends OrderServiceBase {
       )
     }
     const row: InferCreateInput<typeof Order> = { ...order, display_id: 0, currency_code: order.currency_code.toLowerCase() }
-    if (shipping_address) row.shipping_address_id = (await this.createOrderAddresses(addressRow(shipping_address))).id
-    if (billing_address) row.billing_address_id = (await this.createOrderAddresses(addressRow(billing_address))).id
+    const created = async (address: OrderAddressInput) => {
+      const row = (await this.createOrderAddresses(addressRow(address))) as OrderAddressRow
+      addresses.set(row.id, row)
+      return row.id
+    }
+    if (shipping_address) row.shipping_address_id = await created(shipping_address)
+    if (billing_address) row.billing_address_id = await created(billing_address)
     if (items) row.items = items.map((item) => lineItemRow(item))
     if (shipping_methods) row.shipping_methods = shipping_methods.map((method) => shippingMethodRow(method))
     return row

@@ -91,6 +91,8 @@ describe("graceful shutdown", () => {
       const inFlight = send(port, "POST", "/admin/brands", { name: "Late" }, { authorization })
       await expect
         .poll(async () => {
+          // Inside the locker's transaction, PostgreSQL answers the same activity snapshot until it is cleared.
+          await locker.query("select pg_stat_clear_snapshot()")
           const { rows } = await locker.query<{ waiting: number }>(
             "select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
           )

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest"
 import type { GraphQuery } from "../../../src/framework/modules/index.ts"
+import { countStatements } from "../../setup/count-statements.ts"
 import { startLinkApp } from "../links/link-app.ts"
 import type { LinkApp } from "../links/link-app.ts"
 
@@ -33,19 +34,8 @@ afterAll(() => t.close())
 
 /** Runs the query and returns its result with the number of SQL statements it sent. */
 async function counted(query: GraphQuery) {
-  const statements: string[] = []
-  const config = t.app.database.orm.config
-  const previous = config.get("onQuery")
-  config.set("onQuery", (sql: string, params: readonly unknown[]) => {
-    statements.push(sql)
-    return previous(sql, params as unknown[])
-  })
-  try {
-    const result = await t.query.graph(query)
-    return { result, statements: statements.length }
-  } finally {
-    config.set("onQuery", previous)
-  }
+  const { result, statements } = await countStatements(t.app.database, () => t.query.graph(query))
+  return { result, statements: statements.length }
 }
 
 const pageOf = (take: number, skip = 0): GraphQuery => ({

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest"
+import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { countStatements } from "../../setup/count-statements.ts"
 import { AgoraError } from "../../../src/framework/errors/index.ts"
 import type { CreateShippingOptionInput, GeoZoneInput } from "../../../src/modules/fulfillment/index.ts"
 import { rejection, SCRIPTED_PROVIDER_ID, startFulfillmentApp, unique } from "./fulfillment-app.ts"
@@ -210,20 +211,16 @@ describe("listShippingOptionsForContext: sets, rules and state", () => {
   test("many options come back from a single SQL query", async () => {
     const { setId } = await zoneWith([{ country_code: "fi" }], Array.from({ length: 12 }, () => ({})))
     await t.fulfillment.listShippingOptionsForContext({ address: { country_code: "fi" } }) // providers loaded
-    const connection = t.app.database.orm.em.getConnection()
-    const execute = vi.spyOn(connection, "execute")
-    try {
-      const found = await t.fulfillment.listShippingOptionsForContext({
+    const { result: found, statements } = await countStatements(t.app.database, () =>
+      t.fulfillment.listShippingOptionsForContext({
         fulfillment_set_ids: [setId],
         address: { country_code: "fi" },
         is_return: false,
         enabled_in_store: true,
-      })
-      expect(found).toHaveLength(12)
-      expect(execute).toHaveBeenCalledTimes(1)
-    } finally {
-      execute.mockRestore()
-    }
+      }),
+    )
+    expect(found).toHaveLength(12)
+    expect(statements).toHaveLength(1)
   })
 })
 

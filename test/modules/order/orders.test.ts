@@ -79,6 +79,8 @@ describe("createOrders", () => {
     ])
     expect(order.shipping_methods[0]?.id).toMatch(/^ordsm_/)
     expect(order).toMatchObject({ item_total: 39.98, shipping_total: 4.99, total: 44.97 })
+    // Answered from what was written, not read back: the same order as a later read gives.
+    expect(order).toEqual(await t.orders.retrieveOrder(order.id))
   })
 
   test("several orders are created at once, answered in the order given", async () => {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest"
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
+import { countStatements } from "../../setup/count-statements.ts"
 import { AgoraError } from "../../../src/framework/errors/index.ts"
 import type { PricingContext } from "../../../src/modules/pricing/index.ts"
 import { rejection, startPricingApp } from "./pricing-app.ts"
@@ -158,19 +159,12 @@ describe("calculatePrices", () => {
         ],
       })),
     )
-    const connection = t.app.database.orm.em.getConnection()
-    const execute = vi.spyOn(connection, "execute")
-    try {
-      const result = await t.pricing.calculatePrices(
-        { id: sets.map((s) => s.id) },
-        { context: { currency_code: "usd", region_id: "reg_us", quantity: 1 } },
-      )
-      expect(result).toHaveLength(60)
-      expect(result[59]?.calculated_amount).toBe(109)
-      expect(execute).toHaveBeenCalledTimes(1)
-    } finally {
-      execute.mockRestore()
-    }
+    const { result, statements } = await countStatements(t.app.database, () =>
+      t.pricing.calculatePrices({ id: sets.map((s) => s.id) }, { context: { currency_code: "usd", region_id: "reg_us", quantity: 1 } }),
+    )
+    expect(result).toHaveLength(60)
+    expect(result[59]?.calculated_amount).toBe(109)
+    expect(statements).toHaveLength(1)
   })
 
   test("a context without currency_code, or with a quantity that is not a whole number, is invalid_data", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest"
 import type { GraphQuery, Query } from "../../../src/framework/modules/index.ts"
+import { countStatements } from "../../setup/count-statements.ts"
 import { DEFAULT_MODULES, startTestApp } from "../../setup/test-app.ts"
 import type { TestApp } from "../../setup/test-app.ts"
 import { priceOf, productId, seedCatalog, variantId } from "./seed-catalog.ts"
@@ -20,19 +21,8 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 /** Runs the query and returns its result with the SQL statements it sent. */
-async function counted(graphQuery: GraphQuery) {
-  const statements: string[] = []
-  const config = t.app.database.orm.config
-  const previous = config.get("onQuery")
-  config.set("onQuery", (sql: string, params: readonly unknown[]) => {
-    statements.push(sql)
-    return previous(sql, params as unknown[])
-  })
-  try {
-    return { result: await query.graph(graphQuery), statements }
-  } finally {
-    config.set("onQuery", previous)
-  }
+function counted(graphQuery: GraphQuery) {
+  return countStatements(t.app.database, () => query.graph(graphQuery))
 }
 
 const page = (take: number): GraphQuery => ({

@@ -31,6 +31,6 @@ export async function retrieveApiKey(scope: AwilixContainer, id: string, fields:
 }
 
 /** Refuses fields Query cannot read before a write (see `checkFieldsReadable`). */
-export function checkApiKeyFields(scope: AwilixContainer, fields: string[]): Promise<void> {
-  return checkFieldsReadable(scope, "api_key", fields)
+export function checkApiKeyFields(scope: AwilixContainer, fields: string[]): void {
+  checkFieldsReadable(scope, "api_key", fields)
 }

@@ -14,7 +14,7 @@ export const GET = async (req: AgoraRequest<unknown, AdminGetApiKeysParams>, res
 
 /** Creates a key; a secret key's token is in this answer and never again. */
 export const POST = async (req: AgoraRequest<AdminCreateApiKey>, res: AgoraResponse) => {
-  await checkApiKeyFields(req.scope, req.queryConfig.fields)
+  checkApiKeyFields(req.scope, req.queryConfig.fields)
   const { result } = await createApiKeysWorkflow(req.scope).run({
     input: { api_keys: [{ ...req.validatedBody, created_by: req.auth_context?.actor_id ?? "" }] },
   })

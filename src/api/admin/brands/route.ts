@@ -16,7 +16,7 @@ export const GET = async (req: AgoraRequest<unknown, AdminGetBrandsParams>, res:
 }
 
 export const POST = async (req: AgoraRequest<AdminCreateBrand>, res: AgoraResponse) => {
-  await checkFieldsReadable(req.scope, "brand", req.queryConfig.fields)
+  checkFieldsReadable(req.scope, "brand", req.queryConfig.fields)
   const { result } = await createBrandWorkflow(req.scope).run({ input: req.validatedBody })
   const brand = await retrieveEntity({ entity: "brand", idOrFilter: result.id, scope: req.scope, fields: req.queryConfig.fields })
   res.json({ brand })

@@ -64,8 +64,8 @@ export function shapeInventoryLevel(level: Row): Row {
 }
 
 /** Refuses inventory item fields Query cannot read, before a write (see `checkFieldsReadable`). */
-export function checkInventoryItemFields(scope: AwilixContainer, fields: string[]): Promise<void> {
-  return checkFieldsReadable(scope, "inventory_item", planInventoryItemRead(fields).fields)
+export function checkInventoryItemFields(scope: AwilixContainer, fields: string[]): void {
+  checkFieldsReadable(scope, "inventory_item", planInventoryItemRead(fields).fields)
 }
 
 /** Reads one inventory item in the admin shape; not_found when there is none. */

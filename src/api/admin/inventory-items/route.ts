@@ -21,7 +21,7 @@ export const GET = async (req: AgoraRequest<unknown, AdminGetInventoryItemsParam
 }
 
 export const POST = async (req: AgoraRequest<AdminCreateInventoryItem>, res: AgoraResponse) => {
-  await checkInventoryItemFields(req.scope, req.queryConfig.fields)
+  checkInventoryItemFields(req.scope, req.queryConfig.fields)
   const { result } = await createInventoryItemsWorkflow(req.scope).run({ input: { items: [req.validatedBody] } })
   res.json({ inventory_item: await retrieveInventoryItem(req.scope, result[0]!.id, req.queryConfig.fields) })
 }

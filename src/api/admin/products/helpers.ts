@@ -116,8 +116,8 @@ function shapePrice(price: Row, variantId: string): Row {
 }
 
 /** Refuses product fields Query cannot read, before a write (see `checkFieldsReadable`). */
-export function checkProductFields(scope: AwilixContainer, fields: string[]): Promise<void> {
-  return checkFieldsReadable(scope, "product", planProductRead(fields).fields)
+export function checkProductFields(scope: AwilixContainer, fields: string[]): void {
+  checkFieldsReadable(scope, "product", planProductRead(fields).fields)
 }
 
 /** Reads one product in the admin shape; not_found when there is none. */

@@ -26,7 +26,7 @@ export const GET = async (req: AgoraRequest<unknown, AdminGetProductsParams>, re
 }
 
 export const POST = async (req: AgoraRequest<AdminCreateProduct>, res: AgoraResponse) => {
-  await checkProductFields(req.scope, req.queryConfig.fields)
+  checkProductFields(req.scope, req.queryConfig.fields)
   const { result } = await createProductsWorkflow(req.scope).run({
     input: { products: [productToCreate(req.validatedBody)], additional_data: req.validatedBody.additional_data },
   })

@@ -17,7 +17,7 @@ export const GET = async (req: AgoraRequest<unknown, AdminGetRegionsParams>, res
 
 /** Creates a region with its countries (each in one region only) and payment providers. */
 export const POST = async (req: AgoraRequest<AdminCreateRegion>, res: AgoraResponse) => {
-  await checkFieldsReadable(req.scope, "region", req.queryConfig.fields)
+  checkFieldsReadable(req.scope, "region", req.queryConfig.fields)
   const { result } = await createRegionsWorkflow(req.scope).run({ input: { regions: [req.validatedBody] } })
   const region = await retrieveEntity({ entity: "region", idOrFilter: result[0]!.id, scope: req.scope, fields: req.queryConfig.fields })
   res.json({ region })

@@ -19,8 +19,8 @@ export function shapeReservation(reservation: Row, plan: InventoryItemReadPlan):
 }
 
 /** Refuses reservation fields Query cannot read, before a write (see `checkFieldsReadable`). */
-export function checkReservationFields(scope: AwilixContainer, fields: string[]): Promise<void> {
-  return checkFieldsReadable(scope, "reservation_item", planReservationRead(fields).fields)
+export function checkReservationFields(scope: AwilixContainer, fields: string[]): void {
+  checkFieldsReadable(scope, "reservation_item", planReservationRead(fields).fields)
 }
 
 /** Reads one reservation in the admin shape; not_found when there is none. */

@@ -22,7 +22,7 @@ export const GET = async (req: AgoraRequest<unknown, AdminGetReservationsParams>
 
 /** Holds units of an item at a location; not_allowed when the level has too few available. */
 export const POST = async (req: AgoraRequest<AdminCreateReservation>, res: AgoraResponse) => {
-  await checkReservationFields(req.scope, req.queryConfig.fields)
+  checkReservationFields(req.scope, req.queryConfig.fields)
   const createdBy = req.auth_context?.actor_id
   const { result } = await createReservationsWorkflow(req.scope).run({
     input: { reservations: [{ ...req.validatedBody, ...(createdBy ? { created_by: createdBy } : {}) }] },

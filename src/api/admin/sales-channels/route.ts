@@ -22,7 +22,7 @@ export const GET = async (req: AgoraRequest<unknown, AdminGetSalesChannelsParams
 }
 
 export const POST = async (req: AgoraRequest<AdminCreateSalesChannel>, res: AgoraResponse) => {
-  await checkFieldsReadable(req.scope, "sales_channel", req.queryConfig.fields)
+  checkFieldsReadable(req.scope, "sales_channel", req.queryConfig.fields)
   const { result } = await createSalesChannelsWorkflow(req.scope).run({ input: { salesChannelsData: [req.validatedBody] } })
   const sales_channel = await retrieveEntity({ entity: "sales_channel", label: "Sales channel", idOrFilter: result[0]!.id, scope: req.scope, fields: req.queryConfig.fields })
   res.json({ sales_channel })

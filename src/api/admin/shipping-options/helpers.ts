@@ -19,8 +19,8 @@ export async function retrieveShippingOption(scope: AwilixContainer, id: string,
 }
 
 /** Refuses fields Query cannot read before a write (see `checkFieldsReadable`). */
-export function checkShippingOptionFields(scope: AwilixContainer, fields: string[]): Promise<void> {
-  return checkFieldsReadable(scope, "shipping_option", fields)
+export function checkShippingOptionFields(scope: AwilixContainer, fields: string[]): void {
+  checkFieldsReadable(scope, "shipping_option", fields)
 }
 
 /** Medusa's list filters, as Query's: by stock location through the zone's fulfillment set, by rule for the store flags. */

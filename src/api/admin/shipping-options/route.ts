@@ -17,7 +17,7 @@ export const GET = async (req: AgoraRequest<unknown, AdminGetShippingOptionsPara
  * one the zone's stock location ships through.
  */
 export const POST = async (req: AgoraRequest<AdminCreateShippingOption>, res: AgoraResponse) => {
-  await checkShippingOptionFields(req.scope, req.queryConfig.fields)
+  checkShippingOptionFields(req.scope, req.queryConfig.fields)
   const { result } = await createShippingOptionsWorkflow(req.scope).run({ input: { shipping_options: [req.validatedBody] } })
   res.json({ shipping_option: await retrieveShippingOption(req.scope, result[0]!.id, req.queryConfig.fields) })
 }

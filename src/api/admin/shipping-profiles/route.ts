@@ -16,7 +16,7 @@ export const GET = async (req: AgoraRequest<unknown, AdminGetShippingProfilesPar
 }
 
 export const POST = async (req: AgoraRequest<AdminCreateShippingProfile>, res: AgoraResponse) => {
-  await checkFieldsReadable(req.scope, "shipping_profile", req.queryConfig.fields)
+  checkFieldsReadable(req.scope, "shipping_profile", req.queryConfig.fields)
   const { result } = await createShippingProfilesWorkflow(req.scope).run({ input: { data: [req.validatedBody] } })
   const shipping_profile = await retrieveEntity({
     entity: "shipping_profile",

@@ -8,6 +8,6 @@ export function retrieveStockLocation(scope: AwilixContainer, id: string, fields
 }
 
 /** Refuses fields Query cannot read before a write (see `checkFieldsReadable`). */
-export function checkStockLocationFields(scope: AwilixContainer, fields: string[]): Promise<void> {
-  return checkFieldsReadable(scope, "stock_location", fields)
+export function checkStockLocationFields(scope: AwilixContainer, fields: string[]): void {
+  checkFieldsReadable(scope, "stock_location", fields)
 }

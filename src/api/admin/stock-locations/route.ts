@@ -16,7 +16,7 @@ export const GET = async (req: AgoraRequest<unknown, AdminGetStockLocationsParam
 
 /** Creates a warehouse or store holding stock, with its address. */
 export const POST = async (req: AgoraRequest<AdminCreateStockLocation>, res: AgoraResponse) => {
-  await checkStockLocationFields(req.scope, req.queryConfig.fields)
+  checkStockLocationFields(req.scope, req.queryConfig.fields)
   const { result } = await createStockLocationsWorkflow(req.scope).run({ input: { locations: [req.validatedBody] } })
   res.json({ stock_location: await retrieveStockLocation(req.scope, result[0]!.id, req.queryConfig.fields) })
 }

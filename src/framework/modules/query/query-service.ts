@@ -38,6 +38,28 @@ export class Query {
   }
 
   async graph<T = Record<string, unknown>>(query: GraphQuery, options: QueryGraphOptions = {}): Promise<GraphResult<T>> {
+    const { entity, compiled, take, skip } = this.#compile(query)
+    const rows = await this.database.execute<{ row: Record<string, unknown>; __total: string | number }>(compiled.sql, compiled.params)
+    const data = rows.map(({ row }) => revive(row, compiled.plan))
+    let total = rows[0] ? Number(rows[0].__total) : 0
+    // No row carries the total past the end of the matches, or with `take: 0`.
+    if (!rows[0] && (skip > 0 || take === 0)) {
+      const [counted] = await this.database.execute<{ count: number }>(compiled.countSql, compiled.countParams)
+      total = Number(counted?.count ?? 0)
+    }
+    if (options.throwIfKeyNotFound) assertKeysFound(entity.name, query.filters?.id, data)
+    return { data: data as T[], metadata: { count: total, take, skip } }
+  }
+
+  /**
+   * Fails as `graph` would on the same query (an unknown entity, field, filter or order, a bad page)
+   * without reading anything: a write route checks the `fields` of its answer before it writes.
+   */
+  check(query: GraphQuery): void {
+    this.#compile(query)
+  }
+
+  #compile(query: GraphQuery) {
     const entity = this.entities.get(query?.entity)
     if (!entity) throw new AgoraError(AgoraError.Types.INVALID_DATA, `Query has no entity '${String(query?.entity)}'`)
     const take = count("take", query.pagination?.take)
@@ -50,16 +72,7 @@ export class Query {
       skip,
       withDeleted: query.withDeleted === true,
     })
-    const rows = await this.database.execute<{ row: Record<string, unknown>; __total: string | number }>(compiled.sql, compiled.params)
-    const data = rows.map(({ row }) => revive(row, compiled.plan))
-    let total = rows[0] ? Number(rows[0].__total) : 0
-    // No row carries the total past the end of the matches, or with `take: 0`.
-    if (!rows[0] && (skip > 0 || take === 0)) {
-      const [counted] = await this.database.execute<{ count: number }>(compiled.countSql, compiled.countParams)
-      total = Number(counted?.count ?? 0)
-    }
-    if (options.throwIfKeyNotFound) assertKeysFound(entity.name, query.filters?.id, data)
-    return { data: data as T[], metadata: { count: total, take, skip } }
+    return { entity, compiled, take, skip }
   }
 }
 

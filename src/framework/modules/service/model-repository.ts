@@ -10,7 +10,8 @@ import { inverseKey, SOFT_DELETE_FILTER, toEntitySchema } from "../model/to-enti
 import type { EntitySchema } from "@mikro-orm/core"
 import { compileSelect } from "./compile-select.ts"
 import type { RecordHooks, RecordOperation } from "./record-hooks.ts"
-import { dateColumnsOf, parseTimestamp, toPlain } from "./to-plain.ts"
+import { insertStatement } from "./insert-statement.ts"
+import { columnsOf, dateColumnsOf, parseTimestamp, toPlain } from "./to-plain.ts"
 import { toWhere } from "./to-where.ts"
 
 type Row = Record<string, unknown>
@@ -82,12 +83,85 @@ export class ModelRepository {
 
   create(input: Row | Row[]): Promise<Row | Row[]> {
     const many = Array.isArray(input)
+    const items = many ? input : [input]
     return this.guard(async () => {
-      const em = this.database.em()
-      const rows = this.persistNew(em, many ? input : [input])
-      await em.flush()
+      let rows: Row[]
+      if (this.linksManyToMany(items)) {
+        // The pivot rows of a many-to-many are the ORM's to write.
+        const em = this.database.em()
+        rows = this.persistNew(em, items)
+        await em.flush()
+      } else {
+        // Plain rows need no unit of work: one INSERT per model, in one transaction when there are children.
+        const batches = new Map<AnyModel, Row[]>()
+        rows = this.rowsToInsert(items, batches, new Date())
+        const write = async () => {
+          for (const [model, batch] of batches) {
+            const { sql, params } = insertStatement(model, batch)
+            await this.database.execute(sql, params)
+          }
+        }
+        await (batches.size > 1 ? this.database.transaction(write) : write())
+      }
       return many ? rows : (rows[0] as Row)
     })
+  }
+
+  /** Whether some item (or inline child) sets a many-to-many relation. */
+  private linksManyToMany(items: Row[]): boolean {
+    for (const [key, field] of Object.entries(this.model.schema)) {
+      if (!(field instanceof Relation)) continue
+      const { kind } = field.definition
+      if (kind === "manyToMany" && items.some((item) => item[key] !== undefined)) return true
+      if (kind === "hasMany") {
+        const children = items.flatMap((item) => (Array.isArray(item[key]) ? (item[key] as Row[]) : []))
+        if (children.length > 0 && this.repositoryOf(field.definition.target()).linksManyToMany(children)) return true
+      }
+    }
+    return false
+  }
+
+  /** The complete rows of `items` and of their inline children, queued by model, parents first; answers them as plain rows. */
+  private rowsToInsert(items: Row[], batches: Map<AnyModel, Row[]>, now: Date): Row[] {
+    return items.map((item) => {
+      const { row, children } = this.prepareCreate(item)
+      for (const [key, field] of Object.entries(this.model.schema)) {
+        if (field instanceof Relation && field.definition.kind === "belongsTo" && row[`${key}_id`] === undefined && row[key] != null) {
+          const target = row[key]
+          row[`${key}_id`] = typeof target === "object" ? (target as Row).id : target
+        }
+      }
+      this.assertInsertable(row)
+      row.created_at ??= now
+      row.updated_at ??= now
+      const plain = Object.fromEntries(columnsOf(this.model).map((column) => [column, row[column] ?? null]))
+      batches.set(this.model, [...(batches.get(this.model) ?? []), plain])
+      for (const child of children) {
+        const rows = child.items.map((childRow) => ({ ...childRow, [`${child.foreignKey}_id`]: row.id }))
+        plain[child.key] = this.repositoryOf(child.model).rowsToInsert(rows, batches, now)
+      }
+      return plain
+    })
+  }
+
+  /** What the ORM checks before it writes a new row: required values are there, enum values are allowed. */
+  private assertInsertable(row: Row): void {
+    for (const [key, field] of Object.entries(this.model.schema)) {
+      const column = field instanceof Relation ? `${key}_id` : key
+      const required = field instanceof Relation ? field.definition.kind === "belongsTo" && !field.definition.nullable : !field.definition.nullable
+      const value = row[column]
+      if (required && (value === undefined || value === null)) {
+        throw new AgoraError(AgoraError.Types.INVALID_DATA, `${this.label}: Value for ${this.model.name}.${key} is required, '${String(value)}' found`)
+      }
+      if (field instanceof Property && field.definition.kind === "enum" && value !== null && !field.definition.enumValues?.includes(value as string)) {
+        const allowed = field.definition.enumValues?.join(", ")
+        throw new AgoraError(AgoraError.Types.INVALID_DATA, `${this.label}: ${this.model.name}.${key} must be one of ${allowed}, got '${String(value)}'`)
+      }
+    }
+  }
+
+  private repositoryOf(model: AnyModel): ModelRepository {
+    return new ModelRepository(this.database, model, model.name, this.hooks)
   }
 
   /** Queues the rows (and the hasMany children given inline) for insertion; one flush writes them all. */
@@ -188,7 +262,7 @@ export class ModelRepository {
       withDeleted: config.withDeleted,
       withTotal,
     })
-    const rows = await em.execute<Row[]>(sql, params, "all")
+    const rows = await this.database.execute<Row>(sql, params)
     // Raw rows carry timestamps as PostgreSQL text; services hand out Dates, as the ORM path does.
     const dateColumns = dateColumnsOf(this.model).filter((column) => rows[0] && column in rows[0])
     for (const row of rows) for (const column of dateColumns) row[column] = parseTimestamp(row[column])

@@ -13,7 +13,7 @@ export const GET = async (req: AgoraRequest, res: AgoraResponse) => {
 export const POST = async (req: AgoraRequest<AdminUpdateApiKey>, res: AgoraResponse) => {
   const { id } = req.params as ApiKeyParams
   await retrieveApiKey(req.scope, id, ["id"])
-  await checkApiKeyFields(req.scope, req.queryConfig.fields)
+  checkApiKeyFields(req.scope, req.queryConfig.fields)
   await updateApiKeysWorkflow(req.scope).run({ input: { api_keys: [{ ...req.validatedBody, id }] } })
   res.json({ api_key: await retrieveApiKey(req.scope, id, req.queryConfig.fields) })
 }

@@ -15,7 +15,7 @@ export const GET = async (req: AgoraRequest, res: AgoraResponse) => {
 export const POST = async (req: AgoraRequest<AdminUpdateBrand>, res: AgoraResponse) => {
   const { id } = req.params as BrandParams
   await retrieveEntity({ entity: "brand", idOrFilter: id, scope: req.scope, fields: ["id"] })
-  await checkFieldsReadable(req.scope, "brand", req.queryConfig.fields)
+  checkFieldsReadable(req.scope, "brand", req.queryConfig.fields)
   await updateBrandsWorkflow(req.scope).run({ input: { brands: [{ ...req.validatedBody, id }] } })
   const brand = await retrieveEntity({ entity: "brand", idOrFilter: id, scope: req.scope, fields: req.queryConfig.fields })
   res.json({ brand })

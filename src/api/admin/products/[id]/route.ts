@@ -14,7 +14,7 @@ export const GET = async (req: AgoraRequest, res: AgoraResponse) => {
 export const POST = async (req: AgoraRequest<AdminUpdateProduct>, res: AgoraResponse) => {
   const { id } = req.params as ProductParams
   await retrieveProduct(req.scope, id, ["id"])
-  await checkProductFields(req.scope, req.queryConfig.fields)
+  checkProductFields(req.scope, req.queryConfig.fields)
   await updateProductAndVariantsWorkflow(req.scope).run({ input: productToUpdate(id, req.validatedBody) })
   res.json({ product: await retrieveProduct(req.scope, id, req.queryConfig.fields) })
 }

@@ -16,7 +16,7 @@ export const GET = async (req: AgoraRequest, res: AgoraResponse) => {
 export const POST = async (req: AgoraRequest<AdminUpdateRegion>, res: AgoraResponse) => {
   const { id } = req.params as RegionParams
   await retrieveEntity({ entity: "region", idOrFilter: id, scope: req.scope, fields: ["id"] })
-  await checkFieldsReadable(req.scope, "region", req.queryConfig.fields)
+  checkFieldsReadable(req.scope, "region", req.queryConfig.fields)
   await updateRegionsWorkflow(req.scope).run({ input: { regions: [{ ...req.validatedBody, id }] } })
   const region = await retrieveEntity({ entity: "region", idOrFilter: id, scope: req.scope, fields: req.queryConfig.fields })
   res.json({ region })

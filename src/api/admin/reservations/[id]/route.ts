@@ -14,7 +14,7 @@ export const GET = async (req: AgoraRequest, res: AgoraResponse) => {
 export const POST = async (req: AgoraRequest<AdminUpdateReservation>, res: AgoraResponse) => {
   const { id } = req.params as ReservationParams
   await retrieveReservation(req.scope, id, ["id"])
-  await checkReservationFields(req.scope, req.queryConfig.fields)
+  checkReservationFields(req.scope, req.queryConfig.fields)
   await updateReservationsWorkflow(req.scope).run({ input: { updates: [{ ...req.validatedBody, id }] } })
   res.json({ reservation: await retrieveReservation(req.scope, id, req.queryConfig.fields) })
 }

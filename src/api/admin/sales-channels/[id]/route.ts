@@ -15,7 +15,7 @@ export const GET = async (req: AgoraRequest, res: AgoraResponse) => {
 export const POST = async (req: AgoraRequest<AdminUpdateSalesChannel>, res: AgoraResponse) => {
   const { id } = req.params as SalesChannelParams
   await retrieveEntity({ entity: "sales_channel", label: "Sales channel", idOrFilter: id, scope: req.scope, fields: ["id"] })
-  await checkFieldsReadable(req.scope, "sales_channel", req.queryConfig.fields)
+  checkFieldsReadable(req.scope, "sales_channel", req.queryConfig.fields)
   await updateSalesChannelsWorkflow(req.scope).run({ input: { salesChannels: [{ ...req.validatedBody, id }] } })
   const sales_channel = await retrieveEntity({ entity: "sales_channel", label: "Sales channel", idOrFilter: id, scope: req.scope, fields: req.queryConfig.fields })
   res.json({ sales_channel })

@@ -14,7 +14,7 @@ export const GET = async (req: AgoraRequest, res: AgoraResponse) => {
 export const POST = async (req: AgoraRequest<AdminUpdateShippingOption>, res: AgoraResponse) => {
   const { id } = req.params as ShippingOptionParams
   await retrieveShippingOption(req.scope, id, ["id"])
-  await checkShippingOptionFields(req.scope, req.queryConfig.fields)
+  checkShippingOptionFields(req.scope, req.queryConfig.fields)
   await updateShippingOptionsWorkflow(req.scope).run({ input: { shipping_options: [{ ...req.validatedBody, id }] } })
   res.json({ shipping_option: await retrieveShippingOption(req.scope, id, req.queryConfig.fields) })
 }

@@ -14,7 +14,7 @@ export const GET = async (req: AgoraRequest, res: AgoraResponse) => {
 export const POST = async (req: AgoraRequest<AdminUpdateStockLocation>, res: AgoraResponse) => {
   const { id } = req.params as StockLocationParams
   await retrieveStockLocation(req.scope, id, ["id"])
-  await checkStockLocationFields(req.scope, req.queryConfig.fields)
+  checkStockLocationFields(req.scope, req.queryConfig.fields)
   await updateStockLocationsWorkflow(req.scope).run({ input: { updates: [{ ...req.validatedBody, id }] } })
   res.json({ stock_location: await retrieveStockLocation(req.scope, id, req.queryConfig.fields) })
 }

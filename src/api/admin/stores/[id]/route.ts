@@ -16,7 +16,7 @@ export const GET = async (req: AgoraRequest, res: AgoraResponse) => {
 export const POST = async (req: AgoraRequest<AdminUpdateStore>, res: AgoraResponse) => {
   const { id } = req.params as StoreParams
   await retrieveEntity({ entity: "store", idOrFilter: id, scope: req.scope, fields: ["id"] })
-  await checkFieldsReadable(req.scope, "store", req.queryConfig.fields)
+  checkFieldsReadable(req.scope, "store", req.queryConfig.fields)
   await updateStoresWorkflow(req.scope).run({ input: { stores: [{ ...req.validatedBody, id }] } })
   const store = await retrieveEntity({ entity: "store", idOrFilter: id, scope: req.scope, fields: req.queryConfig.fields })
   res.json({ store })

@@ -16,7 +16,7 @@ export const GET = async (req: AgoraRequest, res: AgoraResponse) => {
 export const POST = async (req: AgoraRequest<AdminUpdateUser>, res: AgoraResponse) => {
   const { id } = req.params as UserParams
   await retrieveEntity({ entity: "user", label: "User", idOrFilter: id, scope: req.scope, fields: ["id"] })
-  await checkFieldsReadable(req.scope, "user", req.queryConfig.fields)
+  checkFieldsReadable(req.scope, "user", req.queryConfig.fields)
   await updateUsersWorkflow(req.scope).run({ input: { updates: [{ ...req.validatedBody, id }] } })
   const user = await retrieveEntity({ entity: "user", label: "User", idOrFilter: id, scope: req.scope, fields: req.queryConfig.fields })
   res.json({ user })

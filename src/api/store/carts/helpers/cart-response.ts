@@ -7,6 +7,7 @@ import {
   DOCUMENT_TOTAL_FIELDS,
   LINE_ITEM_TOTAL_FIELDS,
   paymentCollectionAmounts,
+  planShippingMethodsRead,
   readReferenced,
   SHIPPING_METHOD_TOTAL_FIELDS,
   takeFields,
@@ -41,33 +42,7 @@ const CART_RELATIONS: RelationNames = {
  */
 export async function readCart(scope: AwilixContainer, id: string, fields: string[]): Promise<Row | undefined> {
   const query = scope.resolve<Query>("query")
-  const asked = promoteRelations(fieldTree(fields), CART_RELATIONS)
-  const read = cloneTree(asked)
-
-  const wantsTotals = takeFields(read, DOCUMENT_TOTAL_FIELDS) || asked.all
-  const region = read.relations.get("region")
-  const customer = read.relations.get("customer")
-  for (const composed of ["region", "customer", "promotions"]) read.relations.delete(composed)
-  if (region) read.fields.add("region_id")
-  if (customer) read.fields.add("customer_id")
-  if (wantsTotals) {
-    childOf(read, "items")
-    childOf(read, "shipping_methods")
-  }
-  const items = read.relations.get("items")
-  if (items) {
-    takeFields(items, LINE_ITEM_TOTAL_FIELDS)
-    for (const composed of ["product", "variant", "tax_lines", "adjustments"]) items.relations.delete(composed)
-    for (const column of ["unit_price", "quantity"]) items.fields.add(column)
-    if (asked.relations.get("items")?.relations.has("product")) items.fields.add("product_id")
-    if (asked.relations.get("items")?.relations.has("variant")) items.fields.add("variant_id")
-  }
-  const methods = read.relations.get("shipping_methods")
-  if (methods) {
-    takeFields(methods, SHIPPING_METHOD_TOTAL_FIELDS)
-    for (const composed of ["tax_lines", "adjustments"]) methods.relations.delete(composed)
-    methods.fields.add("amount")
-  }
+  const { asked, read, wantsTotals, region, customer } = planCartRead(fields)
 
   const { data } = await query.graph<Row>({ entity: "cart", fields: treeFields(read), filters: { id } })
   const row = data[0]
@@ -119,10 +94,38 @@ export async function retrieveCart(scope: AwilixContainer, id: string, fields: s
   return cart
 }
 
-/** Middleware: refuses `fields` a cart does not have, reading no row (Query checks the names). */
-export const checkCartFields: AgoraMiddleware = async (req) => {
-  await readCart(req.scope, "", req.queryConfig.fields)
+/** Middleware: refuses `fields` a cart does not have, sending no SQL (Query checks the names). */
+export const checkCartFields: AgoraMiddleware = (req) => {
+  req.scope.resolve<Query>("query").check({ entity: "cart", fields: treeFields(planCartRead(req.queryConfig.fields).read) })
 }
+
+/** What to ask Query for: the columns asked, without what is composed or computed, with what that needs. */
+function planCartRead(fields: string[]) {
+  const asked = promoteRelations(fieldTree(fields), CART_RELATIONS)
+  const read = cloneTree(asked)
+
+  const wantsTotals = takeFields(read, DOCUMENT_TOTAL_FIELDS) || asked.all
+  const region = read.relations.get("region")
+  const customer = read.relations.get("customer")
+  for (const composed of ["region", "customer", "promotions"]) read.relations.delete(composed)
+  if (region) read.fields.add("region_id")
+  if (customer) read.fields.add("customer_id")
+  if (wantsTotals) {
+    childOf(read, "items")
+    childOf(read, "shipping_methods")
+  }
+  const items = read.relations.get("items")
+  if (items) {
+    takeFields(items, LINE_ITEM_TOTAL_FIELDS)
+    for (const composed of ["product", "variant", "tax_lines", "adjustments"]) items.relations.delete(composed)
+    for (const column of ["unit_price", "quantity"]) items.fields.add(column)
+    if (asked.relations.get("items")?.relations.has("product")) items.fields.add("product_id")
+    if (asked.relations.get("items")?.relations.has("variant")) items.fields.add("variant_id")
+  }
+  planShippingMethodsRead(read)
+  return { asked, read, wantsTotals, region, customer }
+}
+
 
 export function cartNotFound(id: string): AgoraError {
   return new AgoraError(AgoraError.Types.NOT_FOUND, `Cart with id: ${id} was not found`)

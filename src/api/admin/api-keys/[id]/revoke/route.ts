@@ -7,7 +7,7 @@ import type { AdminRevokeApiKey } from "../../validators.ts"
 export const POST = async (req: AgoraRequest<AdminRevokeApiKey>, res: AgoraResponse) => {
   const { id } = req.params as { id: string }
   await retrieveApiKey(req.scope, id, ["id"])
-  await checkApiKeyFields(req.scope, req.queryConfig.fields)
+  checkApiKeyFields(req.scope, req.queryConfig.fields)
   await revokeApiKeysWorkflow(req.scope).run({
     input: { ids: [id], revoked_by: req.auth_context?.actor_id ?? "", revoke_in: req.validatedBody.revoke_in },
   })

@@ -6,7 +6,7 @@ import type { AdminBatchApiKeySalesChannels } from "../../validators.ts"
 /** Adds and removes the sales channels a publishable key scopes the store to (a secret key has none: 400). */
 export const POST = async (req: AgoraRequest<AdminBatchApiKeySalesChannels>, res: AgoraResponse) => {
   const { id } = req.params as { id: string }
-  await checkApiKeyFields(req.scope, req.queryConfig.fields)
+  checkApiKeyFields(req.scope, req.queryConfig.fields)
   await linkSalesChannelsToApiKeyWorkflow(req.scope).run({ input: { id, ...req.validatedBody } })
   res.json({ api_key: await retrieveApiKey(req.scope, id, req.queryConfig.fields) })
 }

@@ -7,7 +7,7 @@ import type { AdminCreateServiceZone } from "../../validators.ts"
 /** Adds a service zone (the countries, provinces, cities or postal codes served) to a fulfillment set. */
 export const POST = async (req: AgoraRequest<AdminCreateServiceZone>, res: AgoraResponse) => {
   const { id } = req.params as { id: string }
-  await checkFieldsReadable(req.scope, "fulfillment_set", req.queryConfig.fields)
+  checkFieldsReadable(req.scope, "fulfillment_set", req.queryConfig.fields)
   await createServiceZonesWorkflow(req.scope).run({ input: { data: [{ ...req.validatedBody, fulfillment_set_id: id }] } })
   const fulfillment_set = await retrieveEntity({
     entity: "fulfillment_set",

@@ -21,7 +21,7 @@ export const GET = async (req: AgoraRequest<unknown, AdminGetInventoryLocationLe
 export const POST = async (req: AgoraRequest<AdminCreateInventoryLocationLevel>, res: AgoraResponse) => {
   const { id } = req.params as ItemParams
   await retrieveInventoryItem(req.scope, id, ["id"])
-  await checkInventoryItemFields(req.scope, req.queryConfig.fields)
+  checkInventoryItemFields(req.scope, req.queryConfig.fields)
   await createInventoryLevelsWorkflow(req.scope).run({ input: { inventory_levels: [{ ...req.validatedBody, inventory_item_id: id }] } })
   res.json({ inventory_item: await retrieveInventoryItem(req.scope, id, req.queryConfig.fields) })
 }

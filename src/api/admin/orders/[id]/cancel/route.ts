@@ -6,7 +6,7 @@ import { assertOrderFields, retrieveOrder } from "../../../../utils/read-orders.
 export const POST = async (req: AgoraRequest, res: AgoraResponse) => {
   const { id } = req.params as { id: string }
   // A bad `fields` is refused before the write, not after it.
-  await assertOrderFields(req.scope, req.queryConfig.fields)
+  assertOrderFields(req.scope, req.queryConfig.fields)
   await cancelOrderWorkflow(req.scope).run({ input: { order_id: id } })
   res.json({ order: await retrieveOrder(req.scope, id, req.queryConfig.fields) })
 }

@@ -7,7 +7,7 @@ import type { AdminCompleteOrder } from "../../validators.ts"
 export const POST = async (req: AgoraRequest<AdminCompleteOrder>, res: AgoraResponse) => {
   const { id } = req.params as { id: string }
   // A bad `fields` is refused before the write, not after it.
-  await assertOrderFields(req.scope, req.queryConfig.fields)
+  assertOrderFields(req.scope, req.queryConfig.fields)
   await completeOrderWorkflow(req.scope).run({ input: { orderIds: [id] } })
   res.json({ order: await retrieveOrder(req.scope, id, req.queryConfig.fields) })
 }

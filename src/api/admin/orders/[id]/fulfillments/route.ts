@@ -7,7 +7,7 @@ import type { AdminCreateFulfillment } from "../../validators.ts"
 export const POST = async (req: AgoraRequest<AdminCreateFulfillment>, res: AgoraResponse) => {
   const { id } = req.params as { id: string }
   // A bad `fields` is refused before the write, not after it.
-  await assertOrderFields(req.scope, req.queryConfig.fields)
+  assertOrderFields(req.scope, req.queryConfig.fields)
   const { items, location_id, shipping_option_id, no_notification, metadata } = req.validatedBody
   await createOrderFulfillmentWorkflow(req.scope).run({
     input: {

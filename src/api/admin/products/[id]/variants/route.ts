@@ -23,7 +23,7 @@ export const POST = async (req: AgoraRequest<AdminCreateProductVariantBody>, res
   const { id } = req.params as ProductParams
   const { additional_data, ...variant } = req.validatedBody
   await retrieveProduct(req.scope, id, ["id"])
-  await checkProductFields(req.scope, req.queryConfig.fields)
+  checkProductFields(req.scope, req.queryConfig.fields)
   await createProductVariantsWorkflow(req.scope).run({
     input: { product_variants: [{ ...variant, product_id: id }], additional_data },
   })

@@ -6,7 +6,7 @@ import type { AdminBatchLink } from "../../validators.ts"
 /** Adds and removes the fulfillment providers the location ships through (e.g. `manual_manual`). */
 export const POST = async (req: AgoraRequest<AdminBatchLink>, res: AgoraResponse) => {
   const { id } = req.params as { id: string }
-  await checkStockLocationFields(req.scope, req.queryConfig.fields)
+  checkStockLocationFields(req.scope, req.queryConfig.fields)
   await linkFulfillmentProvidersToStockLocationWorkflow(req.scope).run({ input: { id, ...req.validatedBody } })
   res.json({ stock_location: await retrieveStockLocation(req.scope, id, req.queryConfig.fields) })
 }

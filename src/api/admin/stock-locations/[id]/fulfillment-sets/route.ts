@@ -6,7 +6,7 @@ import type { AdminCreateStockLocationFulfillmentSet } from "../../validators.ts
 /** Creates a shipping or pickup fulfillment set served from the location (ask `fields=*fulfillment_sets` to read it). */
 export const POST = async (req: AgoraRequest<AdminCreateStockLocationFulfillmentSet>, res: AgoraResponse) => {
   const { id } = req.params as { id: string }
-  await checkStockLocationFields(req.scope, req.queryConfig.fields)
+  checkStockLocationFields(req.scope, req.queryConfig.fields)
   await createLocationFulfillmentSetWorkflow(req.scope).run({ input: { location_id: id, fulfillment_set_data: req.validatedBody } })
   res.json({ stock_location: await retrieveStockLocation(req.scope, id, req.queryConfig.fields) })
 }

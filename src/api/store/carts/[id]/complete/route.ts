@@ -19,7 +19,7 @@ export const POST = async (req: AgoraRequest<StoreCompleteCart, StoreGetCartPara
   const { id } = req.params as { id: string }
   await assertCartAccess(req, id)
   // Fields the order does not have are refused before the order is placed, not after.
-  if (req.validatedQuery.fields !== undefined) await assertOrderFields(req.scope, req.queryConfig.fields)
+  if (req.validatedQuery.fields !== undefined) assertOrderFields(req.scope, req.queryConfig.fields)
   let orderId: string
   try {
     const { result } = await completeCartWorkflow(req.scope).run({ input: { id } })

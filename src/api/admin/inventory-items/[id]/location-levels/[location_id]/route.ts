@@ -11,7 +11,7 @@ type LevelParams = { id: string; location_id: string }
 export const POST = async (req: AgoraRequest<AdminUpdateInventoryLocationLevel>, res: AgoraResponse) => {
   const { id, location_id } = req.params as LevelParams
   await retrieveInventoryItem(req.scope, id, ["id"])
-  await checkInventoryItemFields(req.scope, req.queryConfig.fields)
+  checkInventoryItemFields(req.scope, req.queryConfig.fields)
   await updateInventoryLevelsWorkflow(req.scope).run({ input: { updates: [{ ...req.validatedBody, inventory_item_id: id, location_id }] } })
   res.json({ inventory_item: await retrieveInventoryItem(req.scope, id, req.queryConfig.fields) })
 }
@@ -26,7 +26,7 @@ export const DELETE = async (req: AgoraRequest, res: AgoraResponse) => {
   })
   const level = data[0]
   if (!level) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Inventory level for item ${id} at location ${location_id} was not found`)
-  await checkInventoryItemFields(req.scope, req.queryConfig.fields)
+  checkInventoryItemFields(req.scope, req.queryConfig.fields)
   // Stock still counted there goes with the level, as when an admin removes a location from an item.
   await deleteInventoryLevelsWorkflow(req.scope).run({ input: { id: [level.id], force: true } })
   const parent = await retrieveInventoryItem(req.scope, id, req.queryConfig.fields)

@@ -15,7 +15,7 @@ export const POST = async (req: AgoraRequest<AdminUpdateProductVariantBody>, res
   const { id, variant_id } = req.params as VariantParams
   const { additional_data, ...update } = req.validatedBody
   await retrieveVariant(req.scope, id, variant_id, ["id"])
-  await checkProductFields(req.scope, req.queryConfig.fields)
+  checkProductFields(req.scope, req.queryConfig.fields)
   await updateProductVariantsWorkflow(req.scope).run({
     input: { product_variants: [{ ...update, id: variant_id }], additional_data },
   })
@@ -25,7 +25,7 @@ export const POST = async (req: AgoraRequest<AdminUpdateProductVariantBody>, res
 export const DELETE = async (req: AgoraRequest, res: AgoraResponse) => {
   const { id, variant_id } = req.params as VariantParams
   await retrieveVariant(req.scope, id, variant_id, ["id"])
-  await checkProductFields(req.scope, req.queryConfig.fields)
+  checkProductFields(req.scope, req.queryConfig.fields)
   await deleteProductVariantsWorkflow(req.scope).run({ input: { ids: [variant_id] } })
   res.json({ id: variant_id, object: "variant", deleted: true, parent: await retrieveProduct(req.scope, id, req.queryConfig.fields) })
 }

@@ -9,7 +9,7 @@ type Params = { id: string; fulfillment_id: string }
 export const POST = async (req: AgoraRequest<AdminCancelFulfillment>, res: AgoraResponse) => {
   const { id, fulfillment_id } = req.params as Params
   // A bad `fields` is refused before the write, not after it.
-  await assertOrderFields(req.scope, req.queryConfig.fields)
+  assertOrderFields(req.scope, req.queryConfig.fields)
   await cancelOrderFulfillmentWorkflow(req.scope).run({
     input: { order_id: id, fulfillment_id, no_notification: req.validatedBody.no_notification },
   })

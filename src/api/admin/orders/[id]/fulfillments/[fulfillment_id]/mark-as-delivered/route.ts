@@ -8,7 +8,7 @@ type Params = { id: string; fulfillment_id: string }
 export const POST = async (req: AgoraRequest, res: AgoraResponse) => {
   const { id, fulfillment_id } = req.params as Params
   // A bad `fields` is refused before the write, not after it.
-  await assertOrderFields(req.scope, req.queryConfig.fields)
+  assertOrderFields(req.scope, req.queryConfig.fields)
   await markOrderFulfillmentAsDeliveredWorkflow(req.scope).run({ input: { order_id: id, fulfillment_id } })
   res.json({ order: await retrieveOrder(req.scope, id, req.queryConfig.fields) })
 }

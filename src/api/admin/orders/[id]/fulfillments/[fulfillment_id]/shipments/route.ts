@@ -9,7 +9,7 @@ type Params = { id: string; fulfillment_id: string }
 export const POST = async (req: AgoraRequest<AdminCreateShipment>, res: AgoraResponse) => {
   const { id, fulfillment_id } = req.params as Params
   // A bad `fields` is refused before the write, not after it.
-  await assertOrderFields(req.scope, req.queryConfig.fields)
+  assertOrderFields(req.scope, req.queryConfig.fields)
   const { items, labels, no_notification } = req.validatedBody
   await createOrderShipmentWorkflow(req.scope).run({
     input: { order_id: id, fulfillment_id, items, labels, no_notification, created_by: req.auth_context?.actor_id },
