@@ -39,6 +39,32 @@ describe("createXs", () => {
     expect((await t.blog.retrievePost("post_chosen")).title).toBe("Mine")
   })
 
+  const everyKind = {
+    name: "Anvil",
+    sku: "ANV-1",
+    nickname: "heavy one",
+    stock: 7,
+    rating: -3,
+    price: "12.3456789012345678901",
+    weight: "0.000000000000000000001",
+    active: false,
+    released_at: "2024-02-29T12:34:56.789Z",
+    specs: { color: "black", dimensions: { width: 10, height: 4 } },
+    settings: { theme: "dark", beta: true },
+    size: "large" as const,
+    tags: ["iron", 'a "quoted", back\\slashed {tag}', "with space", "", "NULL"],
+  }
+
+  test("the row created is the row read back, inside a transaction as outside one", async () => {
+    const outside = await t.blog.createGadgets(everyKind)
+    const inside = await t.app.database.transaction(() => t.blog.createGadgets({ ...everyKind, name: "Anvil 2" }))
+
+    expect(await t.blog.retrieveGadget(outside.id)).toEqual({ ...outside, released_at: new Date(everyKind.released_at) })
+    const read = await t.blog.retrieveGadget(inside.id)
+    expect(read).toEqual({ ...inside, released_at: new Date(everyKind.released_at) })
+    expect(read.tags).toEqual(everyKind.tags)
+  })
+
   test("every property kind round-trips through the database", async () => {
     const created = await t.blog.createGadgets({
       name: "Anvil",

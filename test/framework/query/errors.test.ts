@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest"
 import { AgoraError } from "../../../src/framework/errors/index.ts"
 import type { GraphQuery } from "../../../src/framework/modules/index.ts"
+import { countStatements } from "../../setup/count-statements.ts"
 import { rejection } from "../modules/blog-app.ts"
 import { startLinkApp } from "../links/link-app.ts"
 import type { LinkApp } from "../links/link-app.ts"
@@ -57,4 +58,28 @@ test("values never become SQL: quotes and placeholders in a filter value are jus
   const quote = await t.query.graph({ entity: "item", fields: ["handle"], filters: { q: "o'b" } })
   expect(quote.data).toEqual([{ id: expect.any(String), handle: "obrien" }])
   expect(await t.rows("select count(*)::int as n from item")).toEqual([{ n: 2 }])
+})
+
+test("check refuses what graph would refuse, with the same message, and sends no SQL", async () => {
+  const bad: GraphQuery[] = [
+    { entity: "prodcut" },
+    { entity: "item", fields: ["variants.skew"] },
+    { entity: "item", filters: { rank: { $between: [1, 2] } } },
+    { entity: "item", pagination: { take: -1 } },
+  ]
+  const { statements } = await countStatements(t.app.database, async () => {
+    for (const query of bad) {
+      let thrown: unknown
+      try {
+        t.query.check(query)
+      } catch (error) {
+        thrown = error
+      }
+      expect(thrown).toBeInstanceOf(AgoraError)
+      expect((thrown as AgoraError).message).toBe(await failure(query))
+    }
+    expect(() => t.query.check({ entity: "item", fields: ["title", "variants.*", "label.items.title"] })).not.toThrow()
+  })
+  // The failing graph calls above fail before any SQL too: nothing was sent at all.
+  expect(statements).toEqual([])
 })
