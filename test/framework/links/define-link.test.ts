@@ -78,6 +78,29 @@ describe("resolving links against the loaded modules", () => {
     )
   })
 
+  test("a read-only link names a column of its first model, and its alias must be free", () => {
+    const Bin = model.define("bin", { id: model.id().primaryKey(), label_id: model.text().nullable(), label: model.text() })
+    const BinModule = Module("bin", { service: ModuleService({ Bin }) })
+    const readOnly = (field: string, alias?: string) =>
+      defineLink({ linkable: BinModule.linkable.bin, field }, { linkable: LabelModule.linkable.label, ...(alias ? { alias } : {}) }, { readOnly: true })
+
+    const registry = resolveLinks([], loaded(BinModule, LabelModule), () => {}, [readOnly("label_id", "tag")])
+    expect(registry.readOnlyLinks.map((link) => [link.label, link.alias])).toEqual([["bin.label_id->label", "tag"]])
+    expect(registry.links).toEqual([])
+    expect(() => resolveLinks([], loaded(BinModule, LabelModule), () => {}, [readOnly("shelf_id", "tag")])).toThrow(
+      "Link bin.shelf_id->label: bin has no column shelf_id",
+    )
+    expect(() => resolveLinks([], loaded(BinModule, LabelModule), () => {}, [readOnly("label_id")])).toThrow(
+      "Link bin.label_id->label: bin already has a field named label",
+    )
+    const warnings: string[] = []
+    expect(resolveLinks([], loaded(BinModule), (message) => warnings.push(message), [readOnly("label_id", "tag")]).readOnlyLinks).toEqual([])
+    expect(warnings).toEqual(['Link bin.label_id->label is inactive: module "label" is not loaded'])
+    expect(() => defineLink({ linkable: BinModule.linkable.bin, field: "Label Id" }, LabelModule.linkable.label, { readOnly: true })).toThrow(
+      "a read-only link's first argument must be",
+    )
+  })
+
   test("a link to a module that is not loaded stays inactive, with a warning", () => {
     const warnings: string[] = []
     const registry = resolveLinks([itemLabel, itemChannel], loaded(CatalogModule, LabelModule), (message) => warnings.push(message))

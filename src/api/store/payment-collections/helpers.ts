@@ -2,7 +2,8 @@ import type { AwilixContainer } from "awilix"
 import { AgoraError } from "../../../framework/errors/index.ts"
 import type { AgoraRequest } from "../../../framework/http/index.ts"
 import type { Query } from "../../../framework/modules/index.ts"
-import { mayAccessCart } from "../carts/helpers/cart-access.ts"
+import { CART_OWNER_FIELDS, mayAccessOwnedCart } from "../carts/helpers/cart-access.ts"
+import type { CartOwner } from "../carts/helpers/cart-access.ts"
 import { paymentCollectionAmounts } from "../../utils/compose.ts"
 
 /** A payment collection in the shape `fields` asks for, money as numbers; not_found when there is none. */
@@ -14,13 +15,13 @@ export async function retrievePaymentCollection(scope: AwilixContainer, id: stri
 
 /** not_found for a collection that does not exist, or that pays for another customer's cart. */
 export async function assertPaymentCollectionAccess(req: Pick<AgoraRequest, "auth_context" | "scope">, id: string): Promise<void> {
-  const { data } = await req.scope.resolve<Query>("query").graph<{ cart: { customer_id: string | null } | null }>({
+  const { data } = await req.scope.resolve<Query>("query").graph<{ cart: CartOwner | null }>({
     entity: "payment_collection",
-    fields: ["cart.customer_id"],
+    fields: CART_OWNER_FIELDS.map((field) => `cart.${field}`),
     filters: { id },
   })
   const collection = data[0]
-  if (!collection || !(await mayAccessCart(req, collection.cart?.customer_id))) throw paymentCollectionNotFound(id)
+  if (!collection || !(await mayAccessOwnedCart(req, collection.cart ?? {}))) throw paymentCollectionNotFound(id)
 }
 
 function paymentCollectionNotFound(id: string): AgoraError {

@@ -10,6 +10,12 @@ export type LinkSideInput = Linkable | { linkable: Linkable; isList?: boolean; d
 
 export type LinkOptions = {
   /**
+   * A read-only link, as Medusa's: no table; the first side's `field` holds the second side's id
+   * (`{ linkable: CartModule.linkable.cart, field: "customer_id" }`), and Query reads the record it
+   * names as a relation of the first side (`cart.customer`). Nothing is written through it.
+   */
+  readOnly?: boolean
+  /**
    * Shortcuts Query offers on the first side's model, as Medusa's: `{ prices: "price_set.prices" }`
    * lets `variants.prices.*` read through the link to the price set's prices.
    */
@@ -52,15 +58,40 @@ export type LinkDefinition = {
   readonly fieldAlias: Readonly<Record<string, string>>
 }
 
+/** A read-only link: `from`'s `field` holds the id of a `to` record, read by Query as `from.<alias>`. */
+export type ReadOnlyLinkDefinition = {
+  readonly [READ_ONLY_LINK]: true
+  readonly from: Linkable
+  readonly field: string
+  readonly to: Linkable
+  /** The relation's name on `from`: the second side's `alias`, else its model's name. */
+  readonly alias: string
+  /** `cart.customer_id->customer`, for messages. */
+  readonly label: string
+}
+
+const READ_ONLY_LINK = Symbol.for("agora.link.readOnly")
+
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/
 
 /**
  * Declares a link between models of two modules; a file of `src/links` exports it by default:
  * `export default defineLink(ProductModule.linkable.product, BrandModule.linkable.brand)`.
  */
-export function defineLink(left: LinkSideInput, right: LinkSideInput, options: LinkOptions = {}): LinkDefinition {
-  const a = toSide(left, "first")
-  const b = toSide(right, "second")
+export function defineLink(
+  left: { linkable: Linkable; field: string },
+  right: Linkable | { linkable: Linkable; alias?: string },
+  options: LinkOptions & { readOnly: true },
+): ReadOnlyLinkDefinition
+export function defineLink(left: LinkSideInput, right: LinkSideInput, options?: LinkOptions): LinkDefinition
+export function defineLink(
+  left: LinkSideInput | { linkable: Linkable; field: string },
+  right: LinkSideInput | { linkable: Linkable; alias?: string },
+  options: LinkOptions = {},
+): LinkDefinition | ReadOnlyLinkDefinition {
+  if (options.readOnly) return defineReadOnlyLink(left, right)
+  const a = toSide(left as LinkSideInput, "first")
+  const b = toSide(right as LinkSideInput, "second")
   const label = `${a.linkable.entity}<->${b.linkable.entity}`
   if (a.linkable.module === b.linkable.module) {
     throw new Error(`Link ${label}: both models belong to module "${a.linkable.module}"; a link joins two modules`)
@@ -90,6 +121,31 @@ export function defineLink(left: LinkSideInput, right: LinkSideInput, options: L
     label,
     fieldAlias: Object.freeze({ ...fieldAlias }),
   })
+}
+
+function defineReadOnlyLink(left: unknown, right: unknown): ReadOnlyLinkDefinition {
+  const from = left as { linkable?: unknown; field?: unknown }
+  const to = (isLinkable(right) ? { linkable: right } : right) as { linkable?: unknown; alias?: unknown }
+  if (!from || !isLinkable(from.linkable) || typeof from.field !== "string" || !IDENTIFIER.test(from.field)) {
+    throw new Error("defineLink: a read-only link's first argument must be { linkable: Module.linkable.x, field: \"<column>\" }")
+  }
+  if (!to || !isLinkable(to.linkable)) {
+    throw new Error("defineLink: a read-only link's second argument must be a module's linkable (Module.linkable.x) or { linkable, alias? }")
+  }
+  const alias = to.alias ?? to.linkable.entity
+  if (typeof alias !== "string" || !IDENTIFIER.test(alias)) throw new Error(`defineLink: alias "${String(alias)}" must be a lowercase identifier`)
+  return Object.freeze({
+    [READ_ONLY_LINK]: true as const,
+    from: from.linkable,
+    field: from.field,
+    to: to.linkable,
+    alias,
+    label: `${from.linkable.entity}.${from.field}->${to.linkable.entity}`,
+  })
+}
+
+export function isReadOnlyLink(value: unknown): value is ReadOnlyLinkDefinition {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[READ_ONLY_LINK] === true
 }
 
 export function isLinkDefinition(value: unknown): value is LinkDefinition {

@@ -1,5 +1,5 @@
-export { defineLink, isLinkDefinition } from "./define-link.ts"
-export type { LinkDefinition, LinkOptions, LinkSide, LinkSideInput } from "./define-link.ts"
+export { defineLink, isLinkDefinition, isReadOnlyLink } from "./define-link.ts"
+export type { LinkDefinition, LinkOptions, LinkSide, LinkSideInput, ReadOnlyLinkDefinition } from "./define-link.ts"
 export type { ExtraColumnInput, ExtraColumnType } from "./extra-columns.ts"
 export { LinkService } from "./link-service.ts"
 export type { LinkInput, LinkedRecords } from "./link-service.ts"

@@ -1,6 +1,6 @@
 import type { LoadedModule } from "../load-modules.ts"
 import { columnsOf } from "../service/to-plain.ts"
-import type { LinkDefinition, LinkSide } from "./define-link.ts"
+import type { LinkDefinition, LinkSide, ReadOnlyLinkDefinition } from "./define-link.ts"
 
 /** A link seen from one of its models: `side` is that model's end, `other` the far end. */
 export type LinkEnd = { link: LinkDefinition; side: LinkSide; other: LinkSide }
@@ -8,10 +8,13 @@ export type LinkEnd = { link: LinkDefinition; side: LinkSide; other: LinkSide }
 /** The links whose two modules are loaded, indexed by model. */
 export class LinkRegistry {
   readonly links: LinkDefinition[]
+  /** Links without a table: a model's column naming a record of another module. */
+  readonly readOnlyLinks: ReadOnlyLinkDefinition[]
   private readonly ends = new Map<string, LinkEnd[]>()
 
-  constructor(links: LinkDefinition[]) {
+  constructor(links: LinkDefinition[], readOnlyLinks: ReadOnlyLinkDefinition[] = []) {
     this.links = links
+    this.readOnlyLinks = readOnlyLinks
     for (const link of links) {
       this.add({ link, side: link.left, other: link.right })
       this.add({ link, side: link.right, other: link.left })
@@ -37,6 +40,7 @@ export function resolveLinks(
   definitions: LinkDefinition[],
   modules: LoadedModule[],
   warn: (message: string) => void,
+  readOnlyDefinitions: ReadOnlyLinkDefinition[] = [],
 ): LinkRegistry {
   const byKey = new Map(modules.map((m) => [m.definition.key, m]))
   const entities = new Set(modules.flatMap((m) => m.definition.models.map((model) => model.name)))
@@ -58,7 +62,12 @@ export function resolveLinks(
     }
     active.push(link)
   }
-  const registry = new LinkRegistry(active)
+  const readOnly = readOnlyDefinitions.filter((link) => {
+    const missing = [link.from, link.to].map((linkable) => linkable.module).filter((key) => !byKey.has(key))
+    if (missing.length > 0) warn(`Link ${link.label} is inactive: module ${missing.map((key) => `"${key}"`).join(" and ")} is not loaded`)
+    return missing.length === 0
+  })
+  const registry = new LinkRegistry(active, readOnly)
   checkNames(registry, modules)
   return registry
 }
@@ -68,12 +77,17 @@ function checkNames(registry: LinkRegistry, modules: LoadedModule[]): void {
   for (const model of modules.flatMap((m) => m.definition.models)) {
     const taken = new Map<string, string>()
     for (const name of [...Object.keys(model.schema), ...columnsOf(model)]) taken.set(name, "a field")
-    for (const { link, other } of registry.endsOf(model.name)) {
-      for (const name of [other.alias, `${other.linkable.entity}_link`]) {
-        const holder = taken.get(name)
-        if (holder) throw new Error(`Link ${link.label}: ${model.name} already has ${holder} named ${name}`)
-        taken.set(name, `the link ${link.label}`)
-      }
+    const claims = [
+      ...registry.endsOf(model.name).flatMap(({ link, other }) => [other.alias, `${other.linkable.entity}_link`].map((name) => ({ name, label: link.label }))),
+      ...registry.readOnlyLinks.filter((link) => link.from.entity === model.name).map((link) => ({ name: link.alias, label: link.label })),
+    ]
+    for (const link of registry.readOnlyLinks.filter((link) => link.from.entity === model.name)) {
+      if (!columnsOf(model).includes(link.field)) throw new Error(`Link ${link.label}: ${model.name} has no column ${link.field}`)
+    }
+    for (const { name, label } of claims) {
+      const holder = taken.get(name)
+      if (holder) throw new Error(`Link ${label}: ${model.name} already has ${holder} named ${name}`)
+      taken.set(name, `the link ${label}`)
     }
   }
 }

@@ -21,7 +21,7 @@ export const LINK_KEY = "link"
 export const QUERY_KEY = "query"
 
 export type LinksSetUp = {
-  /** Every link found in the links folder, including those whose modules are not loaded. */
+  /** Every link with a table found in the links folder, including those whose modules are not loaded. */
   definitions: LinkDefinition[]
   /** The links in use. */
   registry: LinkRegistry
@@ -44,8 +44,8 @@ export type SetUpLinksOptions = {
  */
 export async function setUpLinks(options: SetUpLinksOptions): Promise<LinksSetUp> {
   const { container, database, modules, logger } = options
-  const definitions = await loadLinkFiles(options.linksDir)
-  const registry = resolveLinks(definitions, modules, (message) => logger.warn(message))
+  const { links: definitions, readOnlyLinks } = await loadLinkFiles(options.linksDir)
+  const registry = resolveLinks(definitions, modules, (message) => logger.warn(message), readOnlyLinks)
   const migrations = linkMigrationSource(options.linksDir)
   for (const link of linksWithoutMigration(migrations.dir, registry.links)) {
     logger.warn(`Link ${link.label} has no migration for its table ${link.tableName}: run \`agora db:generate links\``)

@@ -66,6 +66,10 @@ export class EntityGraph {
         entity.linkKeys.set(other.column, { table: link.tableName, from: side.column, to: other.column })
       }
     }
+    for (const link of links.readOnlyLinks) {
+      const path = { kind: "column", column: link.field, targetKey: link.to.primaryKey } as const
+      this.entities.get(link.from.entity)?.relations.set(link.alias, { name: link.alias, target: link.to.entity, list: false, path })
+    }
     for (const link of links.links) {
       for (const [name, path] of Object.entries(link.fieldAlias)) this.#addAlias(link.left.linkable.entity, name, path, link.label)
     }

@@ -8,19 +8,18 @@ import {
   LINE_ITEM_TOTAL_FIELDS,
   paymentCollectionAmounts,
   planShippingMethodsRead,
-  readReferenced,
   SHIPPING_METHOD_TOTAL_FIELDS,
   takeFields,
   withNumbers,
 } from "../../../utils/compose.ts"
 import type { Row } from "../../../utils/compose.ts"
 import { childOf, cloneTree, fieldTree, promoteRelations, pruneToTree, treeFields } from "../../../utils/field-tree.ts"
-import type { FieldTree, RelationNames } from "../../../utils/field-tree.ts"
+import type { RelationNames } from "../../../utils/field-tree.ts"
 
 /**
  * The relations of a cart in the store's answer. `region`, `customer`, a line's `product` and
- * `variant` are records of other modules the cart refers to by id; tax lines, adjustments and
- * promotions do not exist yet and are always empty.
+ * `variant` are records of other modules the cart refers to by id, read through read-only links;
+ * tax lines, adjustments and promotions do not exist yet and are always empty.
  */
 const CART_RELATIONS: RelationNames = {
   items: { product: {}, variant: {}, tax_lines: {}, adjustments: {} },
@@ -35,25 +34,16 @@ const CART_RELATIONS: RelationNames = {
 }
 
 /**
- * A cart in the shape `fields` asks for (API.md §6): columns, relations and the payment collection
- * through Query, its region, customer, lines' products and variants from their modules, and its
- * totals computed as the cart module computes them; money as JSON numbers. Undefined when there is
- * no such cart.
+ * A cart in the shape `fields` asks for (API.md §6) from one Query statement: columns, relations,
+ * the payment collection, and through read-only links its region, customer and lines' products and
+ * variants; its totals computed as the cart module computes them; money as JSON numbers. Undefined
+ * when there is no such cart.
  */
 export async function readCart(scope: AwilixContainer, id: string, fields: string[]): Promise<Row | undefined> {
-  const query = scope.resolve<Query>("query")
-  const { asked, read, wantsTotals, region, customer } = planCartRead(fields)
-
-  const { data } = await query.graph<Row>({ entity: "cart", fields: treeFields(read), filters: { id } })
+  const { asked, read } = planCartRead(fields)
+  const { data } = await scope.resolve<Query>("query").graph<Row>({ entity: "cart", fields: treeFields(read), filters: { id } })
   const row = data[0]
   if (!row) return undefined
-
-  const askedItems = asked.relations.get("items")
-  const [regions, customers, [products, variants]] = await Promise.all([
-    region ? readReferenced(query, "region", [row.region_id], region) : undefined,
-    customer ? readReferenced(query, "customer", [row.customer_id], customer) : undefined,
-    productsAndVariantsOfLines(query, row, askedItems),
-  ])
 
   const lines = (row.items ?? []) as Row[]
   const shippingMethods = (row.shipping_methods ?? []) as Row[]
@@ -66,8 +56,8 @@ export async function readCart(scope: AwilixContainer, id: string, fields: strin
     cart.items = lines.map((line, index) => ({
       ...withNumbers(line, ["unit_price", "compare_at_unit_price"]),
       ...pick(totals.items[index]!, LINE_ITEM_TOTAL_FIELDS),
-      product: products?.get(line.product_id as string) ?? null,
-      variant: variants?.get(line.variant_id as string) ?? null,
+      product: line.product ?? null,
+      variant: line.variant ?? null,
       tax_lines: [],
       adjustments: [],
     }))
@@ -81,8 +71,6 @@ export async function readCart(scope: AwilixContainer, id: string, fields: strin
     }))
   }
   if ("payment_collection" in row) cart.payment_collection = paymentCollectionAmounts(row.payment_collection)
-  if (regions) cart.region = regions.get(row.region_id as string) ?? null
-  if (customers) cart.customer = customers.get(row.customer_id as string) ?? null
   cart.promotions = []
   return pruneToTree(cart, asked, CART_RELATIONS) as Row
 }
@@ -99,82 +87,27 @@ export const checkCartFields: AgoraMiddleware = (req) => {
   req.scope.resolve<Query>("query").check({ entity: "cart", fields: treeFields(planCartRead(req.queryConfig.fields).read) })
 }
 
-/** What to ask Query for: the columns asked, without what is composed or computed, with what that needs. */
+/** What to ask Query for: the columns asked, without what is computed, with what that needs. */
 function planCartRead(fields: string[]) {
   const asked = promoteRelations(fieldTree(fields), CART_RELATIONS)
   const read = cloneTree(asked)
-
-  const wantsTotals = takeFields(read, DOCUMENT_TOTAL_FIELDS) || asked.all
-  const region = read.relations.get("region")
-  const customer = read.relations.get("customer")
-  for (const composed of ["region", "customer", "promotions"]) read.relations.delete(composed)
-  if (region) read.fields.add("region_id")
-  if (customer) read.fields.add("customer_id")
-  if (wantsTotals) {
+  read.relations.delete("promotions")
+  if (takeFields(read, DOCUMENT_TOTAL_FIELDS) || asked.all) {
     childOf(read, "items")
     childOf(read, "shipping_methods")
   }
   const items = read.relations.get("items")
   if (items) {
     takeFields(items, LINE_ITEM_TOTAL_FIELDS)
-    for (const composed of ["product", "variant", "tax_lines", "adjustments"]) items.relations.delete(composed)
+    for (const composed of ["tax_lines", "adjustments"]) items.relations.delete(composed)
     for (const column of ["unit_price", "quantity"]) items.fields.add(column)
-    if (asked.relations.get("items")?.relations.has("product")) items.fields.add("product_id")
-    if (asked.relations.get("items")?.relations.has("variant")) items.fields.add("variant_id")
   }
   planShippingMethodsRead(read)
-  return { asked, read, wantsTotals, region, customer }
+  return { asked, read }
 }
-
 
 export function cartNotFound(id: string): AgoraError {
   return new AgoraError(AgoraError.Types.NOT_FOUND, `Cart with id: ${id} was not found`)
-}
-
-/**
- * The products and variants of the lines asked for. Both asked: the variants are read with their
- * product in one statement; only the products of lines whose variant is gone (or of another
- * product) are read apart.
- */
-async function productsAndVariantsOfLines(
-  query: Query,
-  cart: Row,
-  askedItems: FieldTree | undefined,
-): Promise<[Map<string, Row> | undefined, Map<string, Row> | undefined]> {
-  const productTree = askedItems?.relations.get("product")
-  const variantTree = askedItems?.relations.get("variant")
-  if (!productTree || !variantTree || variantTree.relations.has("product")) {
-    return Promise.all([
-      referencedByLines(query, cart, askedItems, "product", "product", "product_id"),
-      referencedByLines(query, cart, askedItems, "variant", "product_variant", "variant_id"),
-    ])
-  }
-  const lines = (cart.items ?? []) as Row[]
-  const withProduct = cloneTree(variantTree)
-  withProduct.relations.set("product", productTree)
-  const variants = await readReferenced(query, "product_variant", lines.map((line) => line.variant_id), withProduct)
-  const products = new Map<string, Row>()
-  for (const variant of variants.values()) {
-    const product = variant.product as Row | null | undefined
-    delete variant.product
-    if (product) products.set(product.id as string, product)
-  }
-  const missing = lines.map((line) => line.product_id).filter((id) => typeof id === "string" && !products.has(id))
-  if (missing.length > 0) for (const [id, product] of await readReferenced(query, "product", missing, productTree)) products.set(id, product)
-  return [products, variants]
-}
-
-async function referencedByLines(
-  query: Query,
-  cart: Row,
-  askedItems: FieldTree | undefined,
-  relation: string,
-  entity: string,
-  column: string,
-): Promise<Map<string, Row> | undefined> {
-  const tree = askedItems?.relations.get(relation)
-  if (!tree) return undefined
-  return readReferenced(query, entity, ((cart.items ?? []) as Row[]).map((line) => line[column]), tree)
 }
 
 function pick(source: object, names: readonly string[]): Row {
