@@ -21,7 +21,7 @@ import type {
   RefundPaymentInput,
 } from "./types.ts"
 
-type AuthorizationOutcome = { paymentId: string } | { declinedBy: string; status: PaymentSessionStatus }
+type AuthorizationOutcome = { payment: PaymentDTO } | { declinedBy: string; status: PaymentSessionStatus }
 
 const ProviderRows = ModuleService({ PaymentProvider })
 
@@ -81,7 +81,7 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
         `currency_code ${currency} does not match the currency ${collection.currency_code} of payment collection ${collection.id}`,
       )
     }
-    const sessionId = await this.database.transaction(async () => {
+    return this.database.transaction(async () => {
       const session = await this.createPaymentSessions({
         payment_collection_id: collection.id,
         provider_id: input.provider_id,
@@ -96,15 +96,14 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
         data: input.data ?? {},
         context: { ...input.context, session_id: session.id },
       })
-      await this.updatePaymentSessions({
+      const initiated = await this.updatePaymentSessions({
         id: session.id,
         data: { ...input.data, ...started.data },
         status: started.status ?? "pending",
       })
       await this.refreshCollection(collection.id)
-      return session.id
+      return initiated
     })
-    return this.retrievePaymentSession(sessionId)
   }
 
   /** Deletes a session that was not authorized, telling its provider. */
@@ -135,7 +134,7 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
       await this.lock("payment_session", id)
       const session = await this.retrievePaymentSession(id)
       const [existing] = await this.listPayments({ payment_session_id: id }, { take: 1 })
-      if (existing && session.authorized_at) return { paymentId: existing.id }
+      if (existing && session.authorized_at) return { payment: existing }
       if (session.status === "canceled") {
         throw new AgoraError(AgoraError.Types.NOT_ALLOWED, `Payment session ${id} was canceled and cannot be authorized`)
       }
@@ -159,7 +158,7 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
       })
       if (result.status === "captured") await this.createCaptures({ payment_id: payment.id, amount: session.amount })
       await this.refreshCollection(session.payment_collection_id)
-      return { paymentId: payment.id }
+      return { payment }
     })
     if ("declinedBy" in outcome) {
       const { declinedBy: provider, status } = outcome
@@ -170,7 +169,7 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
         code,
       )
     }
-    return this.retrievePayment(outcome.paymentId)
+    return outcome.payment
   }
 
   /** Captures `amount` (default: all that is left) of an authorized payment. Returns it with its captures. */

@@ -22,6 +22,30 @@ describe("updateXs", () => {
     expect(await t.blog.retrievePost(post.id)).toEqual(updated)
   })
 
+  test("every property kind is written and answered as a later read gives it; an enum value outside the list changes nothing", async () => {
+    const gadget = await t.blog.createGadgets({ name: "Vise", sku: "V-1", price: "3" })
+    const updated = await t.blog.updateGadgets({
+      id: gadget.id,
+      nickname: "grip",
+      stock: 4,
+      price: 12.5,
+      weight: "0.25",
+      active: false,
+      released_at: new Date("2025-03-01T10:00:00.123Z"),
+      specs: { color: "red" },
+      settings: { theme: "dark" },
+      size: "small",
+      tags: ["steel", 'with "quotes"'],
+    })
+
+    expect(updated).toMatchObject({ price: "12.5", weight: "0.25", size: "small", tags: ["steel", 'with "quotes"'], specs: { color: "red" } })
+    expect(await t.blog.retrieveGadget(gadget.id)).toEqual(updated)
+    const error = await rejection(t.blog.updateGadgets({ id: gadget.id, size: "huge" } as never))
+    expect(error.type).toBe(AgoraError.Types.INVALID_DATA)
+    expect(error.message).toContain("huge")
+    expect((await t.blog.retrieveGadget(gadget.id)).size).toBe("small")
+  })
+
   test("many rows at once, each with its own changes", async () => {
     const [a, b] = await t.blog.createPosts([{ title: "a" }, { title: "b" }])
     const updated = await t.blog.updatePosts([

@@ -32,6 +32,8 @@ describe("authorizePaymentSession", () => {
       canceled_at: null,
       data: {},
     })
+    // Answered from what was written: the payment as a later read gives it.
+    expect(payment).toEqual(await t.payment.retrievePayment(payment.id))
     const stored = await t.payment.retrievePaymentSession(session.id)
     expect(stored.status).toBe("authorized")
     expect(stored.authorized_at).toBeInstanceOf(Date)
@@ -115,6 +117,7 @@ describe("authorizePaymentSession", () => {
 
     const payment = await t.payment.authorizePaymentSession(session.id)
 
+    expect(payment).toEqual(await t.payment.retrievePayment(payment.id))
     expect(payment.captured_at).toBeInstanceOf(Date)
     expect((await t.payment.listCaptures({ payment_id: payment.id })).map((c) => c.amount)).toEqual(["19.99"])
     const stored = await t.payment.retrievePaymentCollection(collection.id)

@@ -29,6 +29,7 @@ describe("createPaymentSession", () => {
       context: { customer_id: "cus_1" },
       authorized_at: null,
     })
+    expect(session).toEqual(await t.payment.retrievePaymentSession(session.id)) // answered as written, not read back
     expect(await t.payment.retrievePaymentCollection(id)).toMatchObject({ status: "awaiting", authorized_amount: "0" })
   })
 

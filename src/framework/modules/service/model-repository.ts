@@ -10,7 +10,7 @@ import { inverseKey, SOFT_DELETE_FILTER, toEntitySchema } from "../model/to-enti
 import type { EntitySchema } from "@mikro-orm/core"
 import { compileSelect } from "./compile-select.ts"
 import type { RecordHooks, RecordOperation } from "./record-hooks.ts"
-import { insertStatement } from "./insert-statement.ts"
+import { insertStatement, setsColumnsOnly, updateStatement } from "./write-statements.ts"
 import { columnsOf, dateColumnsOf, parseTimestamp, toPlain } from "./to-plain.ts"
 import { toWhere } from "./to-where.ts"
 
@@ -153,7 +153,14 @@ export class ModelRepository {
       if (required && (value === undefined || value === null)) {
         throw new AgoraError(AgoraError.Types.INVALID_DATA, `${this.label}: Value for ${this.model.name}.${key} is required, '${String(value)}' found`)
       }
-      if (field instanceof Property && field.definition.kind === "enum" && value !== null && !field.definition.enumValues?.includes(value as string)) {
+    }
+    this.assertEnumValues(row)
+  }
+
+  private assertEnumValues(row: Row): void {
+    for (const [key, field] of Object.entries(this.model.schema)) {
+      const value = row[key]
+      if (field instanceof Property && field.definition.kind === "enum" && value != null && !field.definition.enumValues?.includes(value as string)) {
         const allowed = field.definition.enumValues?.join(", ")
         throw new AgoraError(AgoraError.Types.INVALID_DATA, `${this.label}: ${this.model.name}.${key} must be one of ${allowed}, got '${String(value)}'`)
       }
@@ -195,6 +202,11 @@ export class ModelRepository {
       if (ids.some((id) => typeof id !== "string")) {
         throw new AgoraError(AgoraError.Types.INVALID_DATA, `${this.label}: every update needs an id`)
       }
+      if (items.every((item) => setsColumnsOnly(this.model, item))) {
+        const rows = await this.updateColumns(items)
+        return Array.isArray(input) ? rows : (rows[0] as Row)
+      }
+      // Relations to replace: the ORM loads and rewrites them.
       const found = await em.find(this.entity, { id: { $in: ids } }, { populate: this.replacedCollections(items) as never })
       const byId = new Map(found.map((entity) => [(entity as Row).id, entity]))
       const missing = ids.filter((id) => !byId.has(id))
@@ -209,6 +221,28 @@ export class ModelRepository {
       const rows = items.map((item) => toPlain(this.model, byId.get(item.id) as Row))
       return Array.isArray(input) ? rows : (rows[0] as Row)
     })
+  }
+
+  /**
+   * Updates rows by id, one UPDATE each (in one transaction when there are several), answering the
+   * rows as written; fails with not_found, writing nothing, when an id names no row.
+   */
+  private async updateColumns(items: Row[]): Promise<Row[]> {
+    const now = new Date()
+    const write = async () => {
+      const rows: Row[] = []
+      const missing: unknown[] = []
+      for (const { id, ...changes } of items) {
+        this.assertEnumValues(changes)
+        const { sql, params } = updateStatement(this.model, id as string, this.prepareUpdate(changes), now)
+        const [row] = await this.database.execute<Row>(sql, params)
+        if (row) rows.push(this.withDates(row))
+        else missing.push(id)
+      }
+      if (missing.length > 0) throw new AgoraError(AgoraError.Types.NOT_FOUND, `${this.label} with id: ${missing.join(", ")} was not found`)
+      return rows
+    }
+    return items.length > 1 ? this.database.transaction(write) : write()
   }
 
   delete(ids: string | string[]): Promise<void> {
@@ -263,10 +297,14 @@ export class ModelRepository {
       withTotal,
     })
     const rows = await this.database.execute<Row>(sql, params)
-    // Raw rows carry timestamps as PostgreSQL text; services hand out Dates, as the ORM path does.
-    const dateColumns = dateColumnsOf(this.model).filter((column) => rows[0] && column in rows[0])
-    for (const row of rows) for (const column of dateColumns) row[column] = parseTimestamp(row[column])
+    for (const row of rows) this.withDates(row)
     return rows
+  }
+
+  /** A raw row carries timestamps as PostgreSQL text; services hand out Dates, as the ORM path does. */
+  private withDates(row: Row): Row {
+    for (const column of dateColumnsOf(this.model)) if (column in row) row[column] = parseTimestamp(row[column])
+    return row
   }
 
   private findOptions(config: Config) {

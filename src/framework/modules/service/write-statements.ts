@@ -37,6 +37,28 @@ export function insertStatement(model: AnyModel, rows: Row[]): { sql: string; pa
   return { sql: `insert into "${model.tableName}" (${names}) values ${rows.map(() => tuple).join(", ")}`, params }
 }
 
+/**
+ * One UPDATE of the row `id` (not soft-deleted) setting `changes` (columns only) and `updated_at`,
+ * answering the row as written.
+ */
+export function updateStatement(model: AnyModel, id: string, changes: Row, now: Date): { sql: string; params: unknown[] } {
+  const columns = columnsFor(model)
+  const set = columns.filter((column) => column.name in changes && column.name !== "id" && column.name !== "updated_at")
+  const params = [...set.map((column) => column.encode(changes[column.name])), now.toISOString(), id]
+  const assignments = [...set.map((column) => `"${column.name}" = ?::${column.cast}`), `"updated_at" = ?::timestamptz`].join(", ")
+  const returned = columns.map((column) => (column.cast === "numeric" ? `"${column.name}"::text` : `"${column.name}"`)).join(", ")
+  return {
+    sql: `update "${model.tableName}" set ${assignments} where "id" = ? and "deleted_at" is null returning ${returned}`,
+    params,
+  }
+}
+
+/** Whether each key of `changes` is a column `updateStatement` can set. */
+export function setsColumnsOnly(model: AnyModel, changes: Row): boolean {
+  const names = new Set(columnsFor(model).map((column) => column.name))
+  return Object.keys(changes).every((key) => names.has(key))
+}
+
 function columnsFor(model: AnyModel): Column[] {
   let columns = columnLists.get(model)
   if (columns === undefined) {
