@@ -1,7 +1,5 @@
-import type { Query } from "../../framework/modules/index.ts"
 import { money } from "../../framework/money/index.ts"
 import type { DocumentTotals, LineItemTotals, ShippingMethodTotals } from "../../framework/totals/index.ts"
-import { treeFields } from "./field-tree.ts"
 import type { FieldTree } from "./field-tree.ts"
 
 export type Row = Record<string, unknown>
@@ -99,17 +97,6 @@ export function withNumbers(row: Row, names: readonly string[]): Row {
   const converted: Row = { ...row }
   for (const name of names) if (name in converted) converted[name] = toNumber(converted[name])
   return converted
-}
-
-/**
- * Records of another module that rows refer to by a column (a cart's region, a line's variant), read
- * in one Query call with the fields the subtree asks for; by id.
- */
-export async function readReferenced(query: Query, entity: string, ids: unknown[], tree: FieldTree): Promise<Map<string, Row>> {
-  const wanted = [...new Set(ids.filter((id): id is string => typeof id === "string" && id !== ""))]
-  if (wanted.length === 0) return new Map()
-  const { data } = await query.graph<Row>({ entity, fields: treeFields(tree), filters: { id: wanted } })
-  return new Map(data.map((row) => [row.id as string, row]))
 }
 
 /** The payment collection of a cart or order with its amounts as numbers. */

@@ -9,7 +9,6 @@ import {
   DOCUMENT_TOTAL_FIELDS,
   LINE_ITEM_TOTAL_FIELDS,
   planShippingMethodsRead,
-  readReferenced,
   takeFields,
   withNumbers,
 } from "./compose.ts"
@@ -18,9 +17,10 @@ import { childOf, cloneTree, fieldTree, promoteRelations, pruneToTree, treeField
 import type { FieldTree, RelationNames } from "./field-tree.ts"
 
 /**
- * The relations of an order in an answer. `region`, `customer`, `sales_channel`, a line's `variant`
- * and a fulfillment's `labels` are records of other modules read by id; tax lines and adjustments do
- * not exist yet and are always empty; `detail` and `summary` are computed.
+ * The relations of an order in an answer. `region`, `customer`, `sales_channel` and a line's
+ * `variant` are records of other modules read through read-only links, a fulfillment's `labels`
+ * by the fulfillments' ids; tax lines and adjustments do not exist yet and are always empty;
+ * `detail` and `summary` are computed.
  */
 const ORDER_RELATIONS: RelationNames = {
   items: { variant: { product: {} }, tax_lines: {}, adjustments: {}, detail: {} },
@@ -35,9 +35,6 @@ const ORDER_RELATIONS: RelationNames = {
   summary: {},
   cart: {},
 }
-
-/** Records of other modules an order refers to by a column. */
-const REFERENCED = { region: "region_id", customer: "customer_id", sales_channel: "sales_channel_id" } as const
 
 const QUANTITY_COLUMNS = [
   "fulfilled_quantity",
@@ -85,8 +82,8 @@ export async function readOrders(scope: AwilixContainer, input: ReadOrdersInput)
     filters: input.filters,
     pagination: input.pagination,
   })
-  const referenced = await readAllReferenced(query, asked, data)
-  const orders = data.map((row) => pruneToTree(composeOrder(row, wants, referenced), asked, ORDER_RELATIONS) as Row)
+  const labels = await readLabels(query, asked, data)
+  const orders = data.map((row) => pruneToTree(composeOrder(row, wants, labels), asked, ORDER_RELATIONS) as Row)
   return { orders, count: metadata.count, skip: metadata.skip, take: metadata.take }
 }
 
@@ -118,7 +115,6 @@ function planRead(asked: FieldTree): { read: FieldTree; wants: Wants } {
     paymentStatus: takeFields(read, ["payment_status"]) || asked.all,
     fulfillmentStatus: takeFields(read, ["fulfillment_status"]) || asked.all,
   }
-  for (const [relation, column] of Object.entries(REFERENCED)) if (read.relations.delete(relation)) read.fields.add(column)
   if (wants.totals || wants.summary || wants.fulfillmentStatus) {
     childOf(read, "items")
     childOf(read, "shipping_methods")
@@ -128,51 +124,31 @@ function planRead(asked: FieldTree): { read: FieldTree; wants: Wants } {
   const items = read.relations.get("items")
   if (items) {
     takeFields(items, [...LINE_ITEM_TOTAL_FIELDS, ...ITEM_QUANTITY_TOTAL_FIELDS])
-    for (const composed of ["variant", "tax_lines", "adjustments", "detail"]) items.relations.delete(composed)
+    for (const composed of ["tax_lines", "adjustments", "detail"]) items.relations.delete(composed)
     for (const column of ["unit_price", "quantity", ...QUANTITY_COLUMNS]) items.fields.add(column)
-    if (asked.relations.get("items")?.relations.has("variant")) items.fields.add("variant_id")
   }
   planShippingMethodsRead(read)
   read.relations.get("fulfillments")?.relations.delete("labels")
   return { read, wants }
 }
 
-type Referenced = {
-  byColumn: Map<string, Map<string, Row>>
-  variants: Map<string, Row> | undefined
-  labels: Map<string, Row[]> | undefined
-}
-
-/** The other modules' records of a page of orders, one Query call per kind. */
-async function readAllReferenced(query: Query, asked: FieldTree, rows: Row[]): Promise<Referenced> {
-  const byColumn = new Map<string, Map<string, Row>>()
-  await Promise.all(
-    Object.entries(REFERENCED).map(async ([relation, column]) => {
-      const tree = asked.relations.get(relation)
-      if (tree) byColumn.set(relation, await readReferenced(query, relation, rows.map((row) => row[column]), tree))
-    }),
-  )
-  const variantTree = asked.relations.get("items")?.relations.get("variant")
-  const lines = rows.flatMap((row) => (row.items ?? []) as Row[])
-  const variants = variantTree ? await readReferenced(query, "product_variant", lines.map((line) => line.variant_id), variantTree) : undefined
-
-  let labels: Map<string, Row[]> | undefined
+/** The shipping labels of a page of orders' fulfillments, by fulfillment id, when asked for. */
+async function readLabels(query: Query, asked: FieldTree, rows: Row[]): Promise<Map<string, Row[]> | undefined> {
   const labelTree = asked.relations.get("fulfillments")?.relations.get("labels")
-  if (labelTree) {
-    const fulfillmentIds = rows.flatMap((row) => ((row.fulfillments ?? []) as Row[]).map((fulfillment) => fulfillment.id as string))
-    const read = cloneTree(labelTree)
-    read.fields.add("fulfillment_id")
-    const { data } = fulfillmentIds.length
-      ? await query.graph<Row>({ entity: "fulfillment_label", fields: treeFields(read), filters: { fulfillment_id: fulfillmentIds } })
-      : { data: [] as Row[] }
-    labels = new Map()
-    for (const label of data) labels.set(label.fulfillment_id as string, [...(labels.get(label.fulfillment_id as string) ?? []), label])
-  }
-  return { byColumn, variants, labels }
+  if (!labelTree) return undefined
+  const fulfillmentIds = rows.flatMap((row) => ((row.fulfillments ?? []) as Row[]).map((fulfillment) => fulfillment.id as string))
+  const read = cloneTree(labelTree)
+  read.fields.add("fulfillment_id")
+  const { data } = fulfillmentIds.length
+    ? await query.graph<Row>({ entity: "fulfillment_label", fields: treeFields(read), filters: { fulfillment_id: fulfillmentIds } })
+    : { data: [] as Row[] }
+  const labels = new Map<string, Row[]>()
+  for (const label of data) labels.set(label.fulfillment_id as string, [...(labels.get(label.fulfillment_id as string) ?? []), label])
+  return labels
 }
 
 /** An order row with its computed fields and the records of other modules in place (before it is cut down). */
-function composeOrder(row: Row, wants: Wants, referenced: Referenced): Row {
+function composeOrder(row: Row, wants: Wants, labels: Map<string, Row[]> | undefined): Row {
   const lines = (row.items ?? []) as Row[]
   const shippingMethods = (row.shipping_methods ?? []) as Row[]
   const totals = computeTotals({
@@ -193,7 +169,7 @@ function composeOrder(row: Row, wants: Wants, referenced: Referenced): Row {
         ...withNumbers(columns, ["unit_price", "compare_at_unit_price"]),
         ...lineTotals,
         detail: { quantity: line.quantity, ...detail },
-        variant: referenced.variants?.get(line.variant_id as string) ?? null,
+        variant: line.variant ?? null,
         tax_lines: [],
         adjustments: [],
       }
@@ -207,15 +183,8 @@ function composeOrder(row: Row, wants: Wants, referenced: Referenced): Row {
   }
   const collections = (row.payment_collections ?? []) as (Row & PaymentCollectionSummary)[]
   if (row.payment_collections) order.payment_collections = collections.map(collectionWithNumbers)
-  if (row.fulfillments && referenced.labels) {
-    order.fulfillments = (row.fulfillments as Row[]).map((fulfillment) => ({
-      ...fulfillment,
-      labels: referenced.labels?.get(fulfillment.id as string) ?? [],
-    }))
-  }
-  for (const [relation, column] of Object.entries(REFERENCED)) {
-    const records = referenced.byColumn.get(relation)
-    if (records) order[relation] = records.get(row[column] as string) ?? null
+  if (row.fulfillments && labels) {
+    order.fulfillments = (row.fulfillments as Row[]).map((fulfillment) => ({ ...fulfillment, labels: labels.get(fulfillment.id as string) ?? [] }))
   }
   if (wants.summary) order.summary = summaryOf(totals.totals.total, collections)
   if (wants.paymentStatus) order.payment_status = computePaymentStatus(collections)

@@ -60,3 +60,32 @@ test("a record that is gone, or a column that names none, reads as null; filters
   const inNordics = await t.query.graph({ entity: "cart", fields: ["id"], filters: { id: [cart.id, empty.id], region: { name: "Nordics" } } })
   expect(inNordics.data).toEqual([{ id: cart.id }])
 })
+
+test("an order reads its region, customer, sales channel and lines' variants through its columns, in one statement", async () => {
+  const { region, customer, variant } = await cartWithEverything("no")
+  const channel = await t.channels.createSalesChannels({ name: `Shop ${Date.now()}` })
+  const order = await t.orders.createOrders({
+    currency_code: "eur",
+    region_id: region.id,
+    customer_id: customer.id,
+    sales_channel_id: channel.id,
+    email: customer.email,
+    items: [{ title: "Lamp", quantity: 1, unit_price: 30, variant_id: variant.id }],
+  })
+
+  const { result, statements } = await countStatements(t.app.database, () =>
+    t.query.graph({
+      entity: "order",
+      fields: ["region.name", "customer.email", "sales_channel.name", "items.variant.sku", "items.variant.product.title"],
+      filters: { id: order.id },
+    }),
+  )
+
+  expect(statements).toHaveLength(1)
+  expect(result.data[0]).toMatchObject({
+    region: { name: "Nordics" },
+    customer: { email: customer.email },
+    sales_channel: { name: channel.name },
+    items: [{ variant: { sku: variant.sku, product: { title: "Lamp no" } } }],
+  })
+})
