@@ -100,6 +100,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
     logger,
     workflowsDir: options.workflowsDir,
     onEventsPublished: (published) => events.bus.deliver(published),
+    publishes: (name) => events.listensTo(name),
   })
   container.register(WORKFLOW_ENGINE_KEY, asValue(workflows.engine))
   const jobs = createAppJobs({

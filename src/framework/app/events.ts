@@ -11,6 +11,11 @@ export type AppEvents = {
   start(): Promise<void>
   /** Stops polling and waits for deliveries in progress. */
   stop(): Promise<void>
+  /**
+   * Whether an event of this name has a subscriber to deliver it to. Until the subscribers are
+   * loaded every name may have one: a run finished before `start` keeps its events for the poll.
+   */
+  listensTo(eventName: string): boolean
 }
 
 const POLL_INTERVAL_MS = 5_000
@@ -25,6 +30,7 @@ export function createAppEvents(args: {
   const { logger } = args
   const bus = new EventBus({ container: args.container, logger, outbox: new PostgresOutbox(args.query) })
   let timer: NodeJS.Timeout | undefined
+  let subscribersLoaded = false
   let polling: Promise<unknown> | undefined
   const poll = () => {
     polling ??= bus
@@ -40,6 +46,7 @@ export function createAppEvents(args: {
       for (const subscriber of await loadSubscribers(dir)) {
         bus.subscribe(subscriber.events, subscriber.handler, { subscriberId: subscriber.subscriberId })
       }
+      subscribersLoaded = true
       await poll()
       timer = setInterval(() => void poll(), POLL_INTERVAL_MS)
       timer.unref()
@@ -49,5 +56,6 @@ export function createAppEvents(args: {
       await polling
       await bus.drain()
     },
+    listensTo: (eventName) => !subscribersLoaded || bus.hasSubscribers(eventName),
   }
 }

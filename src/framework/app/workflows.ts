@@ -22,6 +22,8 @@ export function createAppWorkflows(args: {
   workflowsDir?: string | undefined
   /** Where a finished run's events go: the event bus delivers them. */
   onEventsPublished?: (events: readonly HeldEvent[]) => void
+  /** Whether an event is published at all: whether some subscriber listens to it. */
+  publishes?: (eventName: string) => boolean
 }): AppWorkflows {
   const { config, database, container, logger } = args
   const settings = config.projectConfig.workflows
@@ -33,6 +35,7 @@ export function createAppWorkflows(args: {
     defaultRetentionTime: settings.retentionTime,
     maxRecoveryAttempts: settings.maxRecoveryAttempts,
     onEventsPublished: args.onEventsPublished,
+    publishes: args.publishes,
     onBackgroundError,
   })
   const loop = new RecoveryLoop(engine, { intervalSeconds: settings.recoveryInterval, onError: onBackgroundError })

@@ -68,6 +68,11 @@ export class EventBus {
     this.deliver(events)
   }
 
+  /** Whether some subscription (by name, or `*`) would receive an event of this name. */
+  hasSubscribers(eventName: string): boolean {
+    return (this.#subscriptions.get(eventName)?.length ?? 0) > 0 || (this.#subscriptions.get("*")?.length ?? 0) > 0
+  }
+
   /** Delivers events already stored (or not to be stored) in the background. */
   deliver(events: readonly AgoraEvent[]): void {
     if (events.length === 0) return

@@ -37,6 +37,11 @@ export type WorkflowEngineOptions = {
    * delivers them. Events of runs that roll back never get here.
    */
   readonly onEventsPublished?: (events: readonly HeldEvent[]) => void
+  /**
+   * Whether a finished run's event is published: stored in the outbox with the run's end and handed
+   * to `onEventsPublished`. An event nobody subscribes to needs neither. Default: every event.
+   */
+  readonly publishes?: (eventName: string) => boolean
   /** Errors of background work (async step timeouts, parent notification); default `console.error`. */
   readonly onBackgroundError?: (error: unknown) => void
 }

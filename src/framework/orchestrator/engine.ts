@@ -64,6 +64,7 @@ export class WorkflowEngine {
       defaultRetentionTime: options.defaultRetentionTime ?? 7 * 86_400,
       crashPoint: crashPoints(options),
       onEventsPublished: options.onEventsPublished ?? (() => {}),
+      publishes: options.publishes ?? (() => true),
       runChild: (request) => this.#start(request),
       compensateChild: (child, container) => this.#compensateChild(child, container),
       armDeadline: (run, stepId, deadlineAt, timeout) => this.#armDeadline(run, stepId, deadlineAt, timeout),

@@ -383,7 +383,8 @@ export class RunExecutor {
     }
     this.#run.services.crashPoint?.("before-finish")
     // A nested run's events go up with its result: its parent publishes them, or drops them.
-    const publish = this.#run.execution.parent === null ? eventsOfSteps(this.#run.steps.values()) : []
+    const { publishes } = this.#run.services
+    const publish = this.#run.execution.parent === null ? eventsOfSteps(this.#run.steps.values()).filter((event) => publishes(event.name)) : []
     const finished = this.#run.finish(WorkflowState.DONE, { result }, publish)
     if (finished !== WRITTEN) await finished
     if (publish.length > 0) this.#run.services.onEventsPublished(publish)

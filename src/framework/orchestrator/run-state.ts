@@ -20,6 +20,8 @@ export type RunServices = {
   readonly defaultRetentionTime: number
   /** Hands a finished run's events to the event bus, once they are in the storage. */
   readonly onEventsPublished: (events: readonly HeldEvent[]) => void
+  /** Whether an event is published at all (see `WorkflowEngineOptions.publishes`). */
+  readonly publishes: (eventName: string) => boolean
   /** Test-only: stops the process at a named point (see `WorkflowEngineOptions.crashAt`); unset otherwise. */
   readonly crashPoint: ((name: string) => void) | undefined
   runChild(request: ChildRunRequest): Promise<RunReport>

@@ -152,6 +152,40 @@ describe("events raised inside a workflow", () => {
   })
 })
 
+describe("events nobody subscribes to", () => {
+  test("are neither stored with the run's end nor delivered; the run's other events are", async () => {
+    const workflow = createWorkflow("unheard-events", () => {
+      const id = emitStep("note", "cart.updated")("cart_1")
+      emitStep("place", "order.placed")(id)
+      return new WorkflowResponse(id)
+    })
+    await workflow(t.app.container).run()
+    await bus.drain()
+    expect(t.app.events.listensTo("cart.updated")).toBe(false)
+    expect(received.map((event) => event.name)).toEqual(["order.placed"])
+
+    // What the run's end writes, seen without the bus's delivery: the order's event only.
+    const scope = t.app.container.createScope()
+    const engine = new WorkflowEngine({ storage: t.app.workflows.engine.storage, container: scope, publishes: (name) => t.app.events.listensTo(name) })
+    scope.register(WORKFLOW_ENGINE_KEY, asValue(engine))
+    await workflow(scope).run()
+    const rows = await t.app.database.execute<{ name: string }>('select "name" from "event_outbox"')
+    expect(rows).toEqual([{ name: "order.placed" }])
+  })
+
+  test("before the subscribers are loaded, every event is kept for them", async () => {
+    const fresh = await startTestApp({ modules: [] }, { subscribersDir: path.join(FIXTURES, "valid") })
+    try {
+      expect(fresh.app.events.listensTo("cart.updated")).toBe(true)
+      await fresh.app.events.start()
+      expect(fresh.app.events.listensTo("cart.updated")).toBe(false)
+      expect(fresh.app.events.listensTo("order.placed")).toBe(true)
+    } finally {
+      await fresh.close()
+    }
+  })
+})
+
 describe("subscriber failures", () => {
   test("are retried with backoff, then logged with the event; other subscribers and the emitter are unaffected", async () => {
     const logged: unknown[] = []
