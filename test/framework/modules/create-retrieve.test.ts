@@ -66,37 +66,11 @@ describe("createXs", () => {
   })
 
   test("every property kind round-trips through the database", async () => {
-    const created = await t.blog.createGadgets({
-      name: "Anvil",
-      sku: "ANV-1",
-      nickname: "heavy one",
-      stock: 7,
-      rating: -3,
-      price: "12.3456789012345678901",
-      weight: "0.000000000000000000001",
-      active: false,
-      released_at: "2024-02-29T12:34:56.789Z",
-      specs: { color: "black", dimensions: { width: 10, height: 4 } },
-      settings: { theme: "dark", beta: true },
-      size: "large",
-      tags: ["iron", "heavy", "with space", ""],
-    })
+    const created = await t.blog.createGadgets(everyKind)
 
     const read = await t.blog.retrieveGadget(created.id)
-    expect(read).toMatchObject({
-      name: "Anvil",
-      sku: "ANV-1",
-      nickname: "heavy one",
-      stock: 7,
-      rating: -3,
-      price: "12.3456789012345678901",
-      weight: "0.000000000000000000001",
-      active: false,
-      specs: { color: "black", dimensions: { width: 10, height: 4 } },
-      settings: { theme: "dark", beta: true },
-      size: "large",
-      tags: ["iron", "heavy", "with space", ""],
-    })
+    const { released_at: _releasedAt, ...stored } = everyKind
+    expect(read).toMatchObject(stored)
     expect(read.released_at).toEqual(new Date("2024-02-29T12:34:56.789Z"))
     const [raw] = await t.rows("select price::text as price, weight::text as weight from gadget")
     expect(raw).toEqual({ price: "12.3456789012345678901", weight: "0.000000000000000000001" })

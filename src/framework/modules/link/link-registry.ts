@@ -44,13 +44,15 @@ export function resolveLinks(
 ): LinkRegistry {
   const byKey = new Map(modules.map((m) => [m.definition.key, m]))
   const entities = new Set(modules.flatMap((m) => m.definition.models.map((model) => model.name)))
+  // A link whose module is not loaded stays inactive, with a warning.
+  const loaded = (label: string, ...moduleKeys: string[]): boolean => {
+    const missing = moduleKeys.filter((key) => !byKey.has(key))
+    if (missing.length > 0) warn(`Link ${label} is inactive: module ${missing.map((key) => `"${key}"`).join(" and ")} is not loaded`)
+    return missing.length === 0
+  }
   const active: LinkDefinition[] = []
   for (const link of definitions) {
-    const missing = [link.left, link.right].map((s) => s.linkable.module).filter((key) => !byKey.has(key))
-    if (missing.length > 0) {
-      warn(`Link ${link.label} is inactive: module ${missing.map((key) => `"${key}"`).join(" and ")} is not loaded`)
-      continue
-    }
+    if (!loaded(link.label, link.left.linkable.module, link.right.linkable.module)) continue
     for (const side of [link.left, link.right]) {
       const module = byKey.get(side.linkable.module)
       if (!module?.definition.models.some((model) => model.name === side.linkable.entity)) {
@@ -62,11 +64,7 @@ export function resolveLinks(
     }
     active.push(link)
   }
-  const readOnly = readOnlyDefinitions.filter((link) => {
-    const missing = [link.from, link.to].map((linkable) => linkable.module).filter((key) => !byKey.has(key))
-    if (missing.length > 0) warn(`Link ${link.label} is inactive: module ${missing.map((key) => `"${key}"`).join(" and ")} is not loaded`)
-    return missing.length === 0
-  })
+  const readOnly = readOnlyDefinitions.filter((link) => loaded(link.label, link.from.module, link.to.module))
   const registry = new LinkRegistry(active, readOnly)
   checkNames(registry, modules)
   return registry
@@ -75,15 +73,17 @@ export function resolveLinks(
 /** Each link adds two names to each of its models (`brand` and `brand_link`): they must be free. */
 function checkNames(registry: LinkRegistry, modules: LoadedModule[]): void {
   for (const model of modules.flatMap((m) => m.definition.models)) {
+    const columns = columnsOf(model)
     const taken = new Map<string, string>()
-    for (const name of [...Object.keys(model.schema), ...columnsOf(model)]) taken.set(name, "a field")
+    for (const name of [...Object.keys(model.schema), ...columns]) taken.set(name, "a field")
+    const readOnly = registry.readOnlyLinks.filter((link) => link.from.entity === model.name)
+    for (const link of readOnly) {
+      if (!columns.includes(link.field)) throw new Error(`Link ${link.label}: ${model.name} has no column ${link.field}`)
+    }
     const claims = [
       ...registry.endsOf(model.name).flatMap(({ link, other }) => [other.alias, `${other.linkable.entity}_link`].map((name) => ({ name, label: link.label }))),
-      ...registry.readOnlyLinks.filter((link) => link.from.entity === model.name).map((link) => ({ name: link.alias, label: link.label })),
+      ...readOnly.map((link) => ({ name: link.alias, label: link.label })),
     ]
-    for (const link of registry.readOnlyLinks.filter((link) => link.from.entity === model.name)) {
-      if (!columnsOf(model).includes(link.field)) throw new Error(`Link ${link.label}: ${model.name} has no column ${link.field}`)
-    }
     for (const { name, label } of claims) {
       const holder = taken.get(name)
       if (holder) throw new Error(`Link ${label}: ${model.name} already has ${holder} named ${name}`)

@@ -32,6 +32,7 @@ export class ModelRepository {
   private readonly database: Database
   private readonly entity: EntitySchema<Row>
   private readonly hooks: RecordHooks | undefined
+  #dateColumns: string[] | undefined
 
   constructor(database: Database, model: AnyModel, label: string, hooks?: RecordHooks) {
     this.database = database
@@ -52,26 +53,24 @@ export class ModelRepository {
 
   list(filters: Row = {}, config: Config = {}): Promise<Row[]> {
     return this.guard(async () => {
-      const em = this.database.em()
       if (config.relations?.length) {
-        const entities = await em.find(this.entity, toWhere(this.model, filters), this.findOptions(config))
+        const entities = await this.database.em().find(this.entity, toWhere(this.model, filters), this.findOptions(config))
         return entities.map((entity) => toPlain(this.model, entity as Row, config.relations, this.selected(config)))
       }
-      return this.selectRows(em, filters, config)
+      return this.selectRows(filters, config)
     })
   }
 
   listAndCount(filters: Row = {}, config: Config = {}): Promise<[Row[], number]> {
     return this.guard(async () => {
-      const em = this.database.em()
-      const where = toWhere(this.model, filters)
-      const count = () => em.count(this.entity, where, { filters: this.filterFlags(config) })
+      // The ORM's entity manager only for relations, or a count no row carried.
+      const count = () => this.database.em().count(this.entity, toWhere(this.model, filters), { filters: this.filterFlags(config) })
       if (config.relations?.length) {
-        const [entities, total] = await em.findAndCount(this.entity, where, this.findOptions(config))
+        const [entities, total] = await this.database.em().findAndCount(this.entity, toWhere(this.model, filters), this.findOptions(config))
         return [entities.map((e) => toPlain(this.model, e as Row, config.relations, this.selected(config))), total]
       }
       // One round trip: the total rides along each row as a window count.
-      const rows = await this.selectRows(em, filters, config, true)
+      const rows = await this.selectRows(filters, config, true)
       const first = rows[0]
       // No row to carry the total: past the end, or `take: 0` asked for the count alone.
       if (!first) return [[], (config.skip ?? 0) > 0 || config.take === 0 ? await count() : 0]
@@ -135,7 +134,9 @@ export class ModelRepository {
       row.created_at ??= now
       row.updated_at ??= now
       const plain = Object.fromEntries(columnsOf(this.model).map((column) => [column, row[column] ?? null]))
-      batches.set(this.model, [...(batches.get(this.model) ?? []), plain])
+      const batch = batches.get(this.model)
+      if (batch) batch.push(plain)
+      else batches.set(this.model, [plain])
       for (const child of children) {
         const rows = child.items.map((childRow) => ({ ...childRow, [`${child.foreignKey}_id`]: row.id }))
         plain[child.key] = this.repositoryOf(child.model).rowsToInsert(rows, batches, now)
@@ -287,7 +288,7 @@ export class ModelRepository {
     })
   }
 
-  private async selectRows(em: SqlEntityManager, filters: Row, config: Config, withTotal = false): Promise<Row[]> {
+  private async selectRows(filters: Row, config: Config, withTotal = false): Promise<Row[]> {
     const { sql, params } = compileSelect(this.model, filters, {
       select: this.selected(config),
       order: config.order,
@@ -303,7 +304,7 @@ export class ModelRepository {
 
   /** A raw row carries timestamps as PostgreSQL text; services hand out Dates, as the ORM path does. */
   private withDates(row: Row): Row {
-    for (const column of dateColumnsOf(this.model)) if (column in row) row[column] = parseTimestamp(row[column])
+    for (const column of (this.#dateColumns ??= dateColumnsOf(this.model))) if (column in row) row[column] = parseTimestamp(row[column])
     return row
   }
 

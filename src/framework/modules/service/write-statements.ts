@@ -22,6 +22,7 @@ const CASTS: Record<PropertyKind, string> = {
 type Column = { name: string; cast: string; encode: (value: unknown) => unknown }
 
 const columnLists = new WeakMap<AnyModel, Column[]>()
+const columnNames = new WeakMap<AnyModel, Set<string>>()
 
 /**
  * One INSERT of `rows` (complete rows: ids, defaults and timestamps already set) into the model's
@@ -55,7 +56,8 @@ export function updateStatement(model: AnyModel, id: string, changes: Row, now: 
 
 /** Whether each key of `changes` is a column `updateStatement` can set. */
 export function setsColumnsOnly(model: AnyModel, changes: Row): boolean {
-  const names = new Set(columnsFor(model).map((column) => column.name))
+  let names = columnNames.get(model)
+  if (names === undefined) columnNames.set(model, (names = new Set(columnsFor(model).map((column) => column.name))))
   return Object.keys(changes).every((key) => names.has(key))
 }
 
