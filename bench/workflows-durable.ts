@@ -38,12 +38,13 @@ type Counted = { statements: number; byKind: Map<string, number> }
 /** What a storage statement does, from its SQL: enough to see where the round trips go. */
 function statementKind(sql: string): string {
   const text = sql.replace(/\s+/g, " ").trim().toLowerCase()
-  if (text.startsWith('insert into "workflow_execution"')) return "create run"
+  if (text.startsWith('with "created" as ( insert into "workflow_execution"')) return "create run"
   if (text.startsWith('with "run" as ( update "workflow_execution"')) {
-    return text.includes('insert into "workflow_step"') ? "checkpoint run + step" : "checkpoint run"
+    const what = text.includes('"retain_until" = ') ? "end run" : "checkpoint run"
+    return text.includes('insert into "workflow_step"') ? `${what} + step` : what
   }
   if (text.startsWith('update "workflow_execution"')) return "acquire run"
-  if (text.startsWith('delete from "workflow_execution"')) return "delete expired runs"
+  if (text.startsWith('with "expired" as ( delete from "workflow_execution"')) return "delete expired runs"
   if (text.includes('from "workflow_step"')) return "load steps"
   if (text.includes('from "workflow_execution"')) return "load run"
   return "other"

@@ -61,6 +61,7 @@ export class WorkflowEngine {
       storage: this.storage,
       clock: this.clock,
       owner: this.owner,
+      heartbeatRefreshMs: this.#leases.checkpointRefreshMs,
       defaultRetentionTime: options.defaultRetentionTime ?? 7 * 86_400,
       crashPoint: crashPoints(options),
       onEventsPublished: options.onEventsPublished ?? (() => {}),

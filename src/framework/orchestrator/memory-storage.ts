@@ -97,7 +97,8 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
     if (checkpoint.step !== undefined) this.#stepsOf(entry).set(checkpoint.step.stepId, this.#copy(checkpoint.step))
     const execution = entry.execution as Mutable<ExecutionRecord>
     if (checkpoint.execution !== undefined) Object.assign(execution, this.#copy(checkpoint.execution))
-    execution.heartbeatAt = checkpoint.at
+    const { refreshHeartbeatBefore } = checkpoint
+    if (refreshHeartbeatBefore === undefined || execution.heartbeatAt < refreshHeartbeatBefore) execution.heartbeatAt = checkpoint.at
     execution.updatedAt = checkpoint.at
     if (isFinalState(entry.execution.state)) {
       for (const forgotten of this.#finished.add(entry)) this.#forget(forgotten)

@@ -56,6 +56,8 @@ export class RunExecutor {
    */
   #justSettledAt: number | undefined
   #phase: "forward" | "closing" | "idle" = "idle"
+  /** The step whose end is written with the run's (see `RunState.holdUntilEnd`), for its crash point. */
+  #lastStepId: string | undefined
   #onIdle: (() => void) | undefined
   #driving: Promise<void> | undefined
 
@@ -211,7 +213,13 @@ export class RunExecutor {
         if (outcome === WAITING) return await this.#wait(node, attempts, startedAt, attemptStartedAt)
         crashPoint?.(`after-invoke:${node.id}`)
         const finishedAt = clock.now()
-        const settled = this.#settle(node, outcome, attempts, startedAt, undefined, finishedAt)
+        const step = this.#settledRecord(node, outcome, attempts, startedAt, finishedAt)
+        if (this.#endsRun(step)) {
+          run.holdUntilEnd(step)
+          this.#lastStepId = node.id
+          return
+        }
+        const settled = run.checkpoint({ step }, finishedAt)
         if (settled === WRITTEN) this.#justSettledAt = finishedAt
         else await settled
         crashPoint?.(`after-checkpoint:${node.id}`)
@@ -311,33 +319,39 @@ export class RunExecutor {
     this.#run.skip({ ...record, finishedAt, nextAttemptAt: null, deadlineAt: null, error: null, status: StepStatus.SKIPPED })
   }
 
-  #settle(
-    node: StepNode,
-    outcome: StepOutcome,
-    attempts: number,
-    startedAt: number | null,
-    execution?: ExecutionPatch,
-    finishedAt = this.#run.services.clock.now(),
-  ): Promise<void> {
+  #settle(node: StepNode, outcome: StepOutcome, attempts: number, startedAt: number | null, execution?: ExecutionPatch): Promise<void> {
+    const finishedAt = this.#run.services.clock.now()
+    return this.#run.checkpoint({ step: this.#settledRecord(node, outcome, attempts, startedAt, finishedAt), execution }, finishedAt)
+  }
+
+  #settledRecord(node: StepNode, outcome: StepOutcome, attempts: number, startedAt: number | null, finishedAt: number): StepRecord {
     const run = this.#run
-    const step: StepRecord =
-      outcome.kind === "skip"
-        ? { ...run.step(node.id), attempts, startedAt, finishedAt, nextAttemptAt: null, deadlineAt: null, error: null, status: StepStatus.SKIPPED }
-        : {
-            ...run.step(node.id),
-            attempts,
-            startedAt,
-            finishedAt,
-            nextAttemptAt: null,
-            deadlineAt: null,
-            error: null,
-            status: StepStatus.DONE,
-            output: outcome.output,
-            compensationInput: outcome.compensationInput,
-            completionOrder: run.nextCompletionOrder(),
-            events: outcome.events,
-          }
-    return run.checkpoint({ step, execution }, finishedAt)
+    return outcome.kind === "skip"
+      ? { ...run.step(node.id), attempts, startedAt, finishedAt, nextAttemptAt: null, deadlineAt: null, error: null, status: StepStatus.SKIPPED }
+      : {
+          ...run.step(node.id),
+          attempts,
+          startedAt,
+          finishedAt,
+          nextAttemptAt: null,
+          deadlineAt: null,
+          error: null,
+          status: StepStatus.DONE,
+          output: outcome.output,
+          compensationInput: outcome.compensationInput,
+          completionOrder: run.nextCompletionOrder(),
+          events: outcome.events,
+        }
+  }
+
+  /**
+   * Whether `step` settling leaves the run with nothing to start and nothing running: every step
+   * settled and none failed. Its end then goes with the run's, in one write.
+   */
+  #endsRun(step: StepRecord): boolean {
+    if (this.#running !== 1 || this.#failed || this.#fatal !== undefined) return false
+    for (const other of this.#run.steps.values()) if (other.stepId !== step.stepId && !isSettled(other)) return false
+    return true
   }
 
   async #wait(node: StepNode, attempts: number, startedAt: number, attemptStartedAt: number): Promise<void> {
@@ -378,7 +392,9 @@ export class RunExecutor {
     } catch (error) {
       this.#failed = true
       const { errors } = this.#run.recordError(RESULT_STEP_ID, "invoke", error)
+      // Carries the last step's end, if it is held: recorded before any compensation runs.
       await this.#run.checkpoint({ execution: { state: WorkflowState.COMPENSATING, errors } })
+      this.#passedLastStepCheckpoint()
       return compensateRun(this.#run)
     }
     this.#run.services.crashPoint?.("before-finish")
@@ -387,7 +403,13 @@ export class RunExecutor {
     const publish = this.#run.execution.parent === null ? eventsOfSteps(this.#run.steps.values()).filter((event) => publishes(event.name)) : []
     const finished = this.#run.finish(WorkflowState.DONE, { result }, publish)
     if (finished !== WRITTEN) await finished
+    this.#passedLastStepCheckpoint()
     if (publish.length > 0) this.#run.services.onEventsPublished(publish)
+  }
+
+  /** The last step's `after-checkpoint` crash point, once its end went with the run's. */
+  #passedLastStepCheckpoint(): void {
+    if (this.#lastStepId !== undefined) this.#run.services.crashPoint?.(`after-checkpoint:${this.#lastStepId}`)
   }
 
   async #park(): Promise<void> {

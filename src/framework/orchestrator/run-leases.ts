@@ -38,6 +38,16 @@ export class RunLeases {
     return this.#staleAfterMs / 3
   }
 
+  /**
+   * How old a run's heartbeat may be before a checkpoint moves it (most checkpoints then leave it,
+   * and the run's row, indexes untouched). Half the renewal interval: the renewals keep the
+   * heartbeat fresh whatever the checkpoints do, and even if they stopped, a run checkpointed
+   * moments ago would still have 5/6 of `staleAfter` before it could look dead.
+   */
+  get checkpointRefreshMs(): number {
+    return this.renewEveryMs / 2
+  }
+
   release(key: RunKey): Promise<void> {
     return this.#write(key, { owner: null })
   }

@@ -16,6 +16,8 @@ export type RunServices = {
   readonly storage: WorkflowStorage
   readonly clock: Clock
   readonly owner: string
+  /** A checkpoint moves the run's heartbeat only when it is older than this (see `RunLeases.checkpointRefreshMs`). */
+  readonly heartbeatRefreshMs: number
   /** Seconds a finished run is kept when its workflow does not say. */
   readonly defaultRetentionTime: number
   /** Hands a finished run's events to the event bus, once they are in the storage. */
@@ -57,6 +59,8 @@ export class RunState {
   #completions = 0
   /** Skipped steps not yet written: they go with the run's next write (see `Checkpoint.skipped`). */
   #skipped: StepRecord[] | undefined
+  /** The run's last step to end, not yet written: it goes with the run's end (see `holdUntilEnd`). */
+  #lastStep: StepRecord | undefined
   #keyPrefix: string | undefined
   readonly #keySuffixes: GraphIndex["keySuffixes"]
 
@@ -118,13 +122,25 @@ export class RunState {
     },
     at = this.services.clock.now(),
   ): Promise<void> {
-    const { step, execution, publish } = change
-    if (step !== undefined) this.steps.set(step.stepId, step)
-    if (execution !== undefined) this.#execution = { ...this.#execution, ...execution, heartbeatAt: at, updatedAt: at }
+    const { execution, publish } = change
+    const refreshHeartbeatBefore = at - this.services.heartbeatRefreshMs
+    if (change.step !== undefined) this.steps.set(change.step.stepId, change.step)
+    if (execution !== undefined) {
+      const heartbeatAt = this.#execution.heartbeatAt < refreshHeartbeatBefore ? at : this.#execution.heartbeatAt
+      this.#execution = { ...this.#execution, ...execution, heartbeatAt, updatedAt: at }
+    }
     const { workflowId, transactionId } = this.#execution
-    const skipped = this.#skipped
+    let skipped = this.#skipped
+    let step = change.step
     this.#skipped = undefined
-    return this.services.storage.checkpoint({ workflowId, transactionId, owner: this.services.owner, at, step, skipped, execution, publish })
+    if (this.#lastStep !== undefined) {
+      // Written first, whatever this write is: the run's end, or the start of its compensation.
+      if (step === undefined) step = this.#lastStep
+      else skipped = [...(skipped ?? []), this.#lastStep]
+      this.#lastStep = undefined
+    }
+    const { owner, storage } = this.services
+    return storage.checkpoint({ workflowId, transactionId, owner, at, refreshHeartbeatBefore, step, skipped, execution, publish })
   }
 
   /**
@@ -135,6 +151,17 @@ export class RunState {
   skip(step: StepRecord): void {
     this.steps.set(step.stepId, step)
     ;(this.#skipped ??= []).push(step)
+  }
+
+  /**
+   * The end of a step that leaves every step settled: recorded in memory (the result reads its
+   * output), written with the run's next write, its end (or, if the result cannot be computed, the
+   * start of its compensation). With no next step to start, the boundary costs no write of its own.
+   * A run resumed before that write runs the step again, as after any crash before a step's end.
+   */
+  holdUntilEnd(step: StepRecord): void {
+    this.steps.set(step.stepId, step)
+    this.#lastStep = step
   }
 
   saveStep(step: StepRecord): Promise<void> {

@@ -18,8 +18,9 @@ export interface WorkflowStorage {
   load(workflowId: string, transactionId: string): Promise<StoredRun | undefined>
   /**
    * Applies one step boundary atomically: the step record (upserted by stepId) and the run's
-   * changed fields. Refreshes the run's heartbeat to `at`. Must throw `OwnershipLostError` when the
-   * run is owned by another engine than `owner` (a stale engine must not overwrite a newer one).
+   * changed fields. Refreshes the run's heartbeat to `at` (unless `refreshHeartbeatBefore` says the
+   * stored one is recent enough). Must throw `OwnershipLostError` when the run is owned by another
+   * engine than `owner` (a stale engine must not overwrite a newer one).
    * A storage whose write is done when the call returns may return `WRITTEN`.
    */
   checkpoint(checkpoint: Checkpoint): Promise<void>
@@ -71,6 +72,12 @@ export type Checkpoint = RunKey & {
   readonly owner: string
   /** Clock time of the boundary (epoch ms). */
   readonly at: number
+  /**
+   * When set, the heartbeat moves to `at` only if the stored one is older than this (epoch ms);
+   * otherwise it is left as it is. Unset, it always moves. A heartbeat that does not move leaves
+   * the run's indexed columns alone, so PostgreSQL can update the row in place (a HOT update).
+   */
+  readonly refreshHeartbeatBefore?: number | undefined
   readonly execution?: ExecutionPatch | undefined
   readonly step?: StepRecord | undefined
   /**

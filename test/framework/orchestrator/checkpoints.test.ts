@@ -7,16 +7,17 @@ import {
   type ListRunsQuery,
   type WorkflowStorage,
 } from "../../../src/framework/orchestrator/index.ts"
-import { createHook, createStep, createWorkflow, StepResponse, when, WorkflowResponse } from "../../../src/framework/workflows-sdk/index.ts"
-import { createTestEngine } from "../workflows-sdk/helpers.ts"
+import { createHook, createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "../../../src/framework/workflows-sdk/index.ts"
+import { createTestEngine, deferred } from "../workflows-sdk/helpers.ts"
 
-/** Records every write the engine makes, in order. */
+/** Records every write the engine makes, in order (and, apart, the writes of each workflow's runs). */
 class RecordingStorage implements WorkflowStorage {
   readonly writes: string[] = []
+  readonly byWorkflow: Record<string, string[]> = {}
   readonly #inner = new MemoryWorkflowStorage({ serialize: true })
 
   async create(execution: ExecutionRecord) {
-    this.writes.push(`create ${execution.state}`)
+    this.#record(execution.workflowId, `create ${execution.state}`)
     return this.#inner.create(execution)
   }
   load(workflowId: string, transactionId: string) {
@@ -28,8 +29,12 @@ class RecordingStorage implements WorkflowStorage {
       checkpoint.step === undefined ? undefined : `${checkpoint.step.stepId}=${checkpoint.step.status}`,
       checkpoint.execution?.state === undefined ? undefined : `run=${checkpoint.execution.state}`,
     ]
-    this.writes.push(`checkpoint ${parts.filter((part) => part !== undefined).join(" ")}`)
+    this.#record(checkpoint.workflowId, `checkpoint ${parts.filter((part) => part !== undefined).join(" ")}`)
     return this.#inner.checkpoint(checkpoint)
+  }
+  #record(workflowId: string, write: string) {
+    this.writes.push(write)
+    ;(this.byWorkflow[workflowId] ??= []).push(write)
   }
   acquire(request: AcquireRequest) {
     return this.#inner.acquire(request)
@@ -48,19 +53,111 @@ class RecordingStorage implements WorkflowStorage {
   }
 }
 
-test("every step boundary is one storage write, the run's end included; a step's start is not written", async () => {
+test("every step boundary is one storage write; the last step's end goes with the run's; a step's start is not written", async () => {
   const storage = new RecordingStorage()
   const { container } = createTestEngine({ storage })
   const first = createStep("first", async () => new StepResponse(1))
   const second = createStep("second", async (n: number) => new StepResponse(n + 1))
-  const workflow = createWorkflow("two-steps", () => new WorkflowResponse(second(first())))
+  const third = createStep("third", async (n: number) => new StepResponse(n + 1))
+  const workflow = createWorkflow("three-steps", () => new WorkflowResponse(third(second(first()))))
 
-  await workflow(container).run()
+  const { result } = await workflow(container).run({ transactionId: "three" })
 
+  expect(result).toBe(3)
+  expect(storage.writes).toEqual(["create invoking", "checkpoint first=done", "checkpoint second=done", "checkpoint third=done run=done"])
+  const stored = await storage.load("three-steps", "three")
+  expect(stored?.execution).toMatchObject({ state: "done", result: 3, owner: null })
+  expect(stored?.steps.map((step) => [step.stepId, step.status, step.output])).toEqual([
+    ["first", "done", 1],
+    ["second", "done", 2],
+    ["third", "done", 3],
+  ])
+})
+
+test("of steps running side by side, the one that finishes last goes with the run's end", async () => {
+  const storage = new RecordingStorage()
+  const { container } = createTestEngine({ storage })
+  const slow = deferred<StepResponse<string>>()
+  const fast = createStep("fast", async () => new StepResponse("fast"))
+  const late = createStep("late", async () => slow.promise)
+  const workflow = createWorkflow("side-by-side", () => new WorkflowResponse({ a: fast(), b: late() }))
+
+  const running = workflow(container).run()
+  await new Promise((resolve) => setImmediate(resolve))
+  slow.resolve(new StepResponse("late"))
+
+  expect((await running).result).toEqual({ a: "fast", b: "late" })
+  expect(storage.writes).toEqual(["create invoking", "checkpoint fast=done", "checkpoint late=done run=done"])
+})
+
+test("when the result cannot be computed, the last step's end goes with the start of compensation, and the step is undone", async () => {
+  const storage = new RecordingStorage()
+  const { container } = createTestEngine({ storage })
+  const undone: string[] = []
+  const only = createStep(
+    "only",
+    async () => new StepResponse(1, "only"),
+    async (input) => {
+      undone.push(String(input))
+    },
+  )
+  const workflow = createWorkflow("bad-result", () => {
+    const value = only()
+    return new WorkflowResponse(
+      transform({ value }, () => {
+        throw new Error("cannot shape the result")
+      }),
+    )
+  })
+
+  const { transaction } = await workflow(container).run({ throwOnError: false })
+
+  expect(transaction.state).toBe("failed")
+  expect(undone).toEqual(["only"])
+  expect(storage.writes).toEqual(["create invoking", "checkpoint only=done run=compensating", "checkpoint only=compensated", "checkpoint run=failed"])
+})
+
+test("a nested run's last step goes with the nested run's end, and the parent's step that ran it with the parent's", async () => {
+  const storage = new RecordingStorage()
+  const { container } = createTestEngine({ storage })
+  const reserve = createStep("reserve", async () => new StepResponse("reserved"))
+  const label = createStep("label", async (reservation: string) => new StepResponse(`${reservation}, labelled`))
+  const child = createWorkflow("reserve-stock", () => new WorkflowResponse(label(reserve())))
+  const open = createStep("open-order", async () => new StepResponse("order"))
+  const parent = createWorkflow("place-order", () => {
+    open()
+    return new WorkflowResponse(child.runAsStep({ input: undefined }))
+  })
+
+  const { result } = await parent(container).run({ transactionId: "order" })
+
+  expect(result).toBe("reserved, labelled")
+  expect(storage.byWorkflow).toEqual({
+    "place-order": ["create invoking", "checkpoint open-order=done", "checkpoint reserve-stock-as-step=done run=done"],
+    "reserve-stock": ["create invoking", "checkpoint reserve=done", "checkpoint label=done run=done"],
+  })
+})
+
+test("an async step that completes the run is written with the run's resumption, and the run's end apart", async () => {
+  const storage = new RecordingStorage()
+  const { container, engine } = createTestEngine({ storage })
+  const first = createStep("first", async () => new StepResponse(1))
+  const wait = createStep({ name: "wait-for-carrier", async: true }, async () => {})
+  const workflow = createWorkflow("ships", () => {
+    first()
+    wait()
+  })
+
+  expect((await workflow(container).run({ transactionId: "ship" })).transaction.state).toBe("waiting")
+  const report = await engine.setStepSuccess({ idempotencyKey: { workflowId: "ships", transactionId: "ship", stepId: "wait-for-carrier", action: "invoke" }, stepResponse: "shipped" })
+
+  expect(report.state).toBe("done")
   expect(storage.writes).toEqual([
     "create invoking",
     "checkpoint first=done",
-    "checkpoint second=done",
+    "checkpoint wait-for-carrier=waiting",
+    "checkpoint run=waiting",
+    "checkpoint wait-for-carrier=done run=invoking",
     "checkpoint run=done",
   ])
 })
@@ -113,8 +210,7 @@ test("a skipped step (a false condition, a hook without handler) makes no write 
   expect(storage.writes).toEqual([
     "create invoking",
     "checkpoint first=done",
-    expect.stringMatching(/^checkpoint (gift|hook\.validate)=skipped (gift|hook\.validate)=skipped last=done$/),
-    "checkpoint run=done",
+    expect.stringMatching(/^checkpoint (gift|hook\.validate)=skipped (gift|hook\.validate)=skipped last=done run=done$/),
   ])
   const stored = await storage.load("with-skips", "skips")
   const statuses = Object.fromEntries((stored?.steps ?? []).map((step) => [step.stepId, step.status]))

@@ -27,7 +27,7 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 beforeEach(async () => {
-  await t.app.database.execute('delete from "workflow_execution"')
+  await t.app.database.execute('delete from "workflow_step"; delete from "workflow_execution"')
 })
 
 /** Another process's engine on the same database: its own owner id, its own container. */

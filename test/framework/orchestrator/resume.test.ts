@@ -180,6 +180,39 @@ describe("resuming a run from storage", () => {
     )
   })
 
+  test("a live owner never looks silent though most checkpoints leave its heartbeat alone, over a run of many steps", async () => {
+    const { storage, first, second, clock } = twoEngines()
+    const gates = Array.from({ length: 30 }, () => deferred())
+    const steps = gates.map((gate, index) =>
+      createStep(`step-${index}`, async (previous: number) => {
+        await gate.promise
+        return new StepResponse(previous + 1)
+      }),
+    )
+    const workflow = createWorkflow("many-steps", () => {
+      let last: WorkflowData<number> | number = 0
+      for (const step of steps) last = step(last)
+      return new WorkflowResponse(last)
+    })
+    const running = workflow(first.container).run({ transactionId: "tx-many" })
+    second.engine.register(workflow.graph)
+
+    // Ten minutes, twice the silence limit: a step ends every 20 s, less than the heartbeat's refresh age.
+    for (const gate of gates) {
+      await first.clock.advance(20_000)
+      await clock.advance(20_000)
+      gate.resolve()
+      await new Promise((resolve) => setImmediate(resolve))
+      const heartbeatAt = (await storage.load("many-steps", "tx-many"))?.execution.heartbeatAt ?? 0
+      expect(first.clock.now() - heartbeatAt).toBeLessThanOrEqual(STALE / 3)
+      if ((await storage.load("many-steps", "tx-many"))?.execution.state === "invoking") {
+        await expect(second.engine.resume({ workflowId: "many-steps", transactionId: "tx-many" })).rejects.toThrow("owned by a live engine")
+      }
+    }
+
+    expect((await running).result).toBe(30)
+  })
+
   test("recover() resumes the abandoned runs of the workflows it knows", async () => {
     const { clock, first, second } = twoEngines()
     let calls = 0

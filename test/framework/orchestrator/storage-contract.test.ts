@@ -29,7 +29,7 @@ const targets: { name: string; open: () => Promise<WorkflowStorage> }[] = [
     name: "postgres",
     open: async () => {
       app ??= await startTestApp({ modules: [] })
-      await app.app.database.execute('delete from "workflow_execution"')
+      await app.app.database.execute('delete from "workflow_step"; delete from "workflow_execution"')
       return app.app.workflows.engine.storage
     },
   },
@@ -66,6 +66,30 @@ describe.each(targets)("the $name storage", (target) => {
     const stored = await storage.load("wf", "tx")
     expect(stored?.steps.map((s) => [s.stepId, s.status])).toEqual([["s1", "compensated"]])
     expect(stored?.execution).toMatchObject({ state: "failed", owner: null, heartbeatAt: 3000, updatedAt: 3000 })
+  })
+
+  test("a checkpoint leaves a heartbeat newer than refreshHeartbeatBefore as it is, and moves an older one", async () => {
+    await storage.create(execution({ heartbeatAt: 1000 }))
+    const write = { workflowId: "wf", transactionId: "tx", owner: "engine-a" }
+
+    await storage.checkpoint({ ...write, at: 1400, refreshHeartbeatBefore: 900, step: step("s1") })
+    expect((await storage.load("wf", "tx"))?.execution).toMatchObject({ heartbeatAt: 1000, updatedAt: 1400 })
+
+    await storage.checkpoint({ ...write, at: 1600, refreshHeartbeatBefore: 1100, step: step("s2") })
+    expect((await storage.load("wf", "tx"))?.execution).toMatchObject({ heartbeatAt: 1600, updatedAt: 1600 })
+    expect((await storage.load("wf", "tx"))?.steps.map((s) => s.stepId)).toEqual(["s1", "s2"])
+  })
+
+  test("a run taken over from a silent owner refuses that owner's next checkpoint, heartbeat left alone or not", async () => {
+    await storage.create(execution({ owner: "engine-a", heartbeatAt: 1000 }))
+    await storage.checkpoint({ workflowId: "wf", transactionId: "tx", owner: "engine-a", at: 1100, refreshHeartbeatBefore: 500, step: step("s1") })
+    const taken = await storage.acquire({ workflowId: "wf", transactionId: "tx", owner: "engine-b", staleBefore: 1500, now: 2000 })
+    expect(taken?.execution).toMatchObject({ owner: "engine-b", heartbeatAt: 2000 })
+
+    const late = { workflowId: "wf", transactionId: "tx", owner: "engine-a", at: 2100 }
+    await expect(storage.checkpoint({ ...late, refreshHeartbeatBefore: 500, step: step("s2") })).rejects.toBeInstanceOf(OwnershipLostError)
+    await expect(storage.checkpoint({ ...late, step: step("s2") })).rejects.toBeInstanceOf(OwnershipLostError)
+    expect((await storage.load("wf", "tx"))?.steps.map((s) => s.stepId)).toEqual(["s1"])
   })
 
   test("a checkpoint writes the skipped steps it carries, with its own step, in one write", async () => {
@@ -129,6 +153,23 @@ describe.each(targets)("the $name storage", (target) => {
     expect(await storage.load("wf", "old")).toBeUndefined()
     expect(await storage.load("wf", "kept")).toBeDefined()
     expect(await storage.load("wf", "running")).toBeDefined()
+  })
+
+  test("deleteExpired deletes a run's steps with it: a run created again under its key starts with none", async () => {
+    await storage.create(execution({ transactionId: "old", owner: "engine-a" }))
+    await storage.checkpoint({ workflowId: "wf", transactionId: "old", owner: "engine-a", at: 2000, step: step("s1") })
+    await storage.checkpoint({
+      workflowId: "wf",
+      transactionId: "old",
+      owner: "engine-a",
+      at: 3000,
+      step: step("s2"),
+      execution: { state: WorkflowState.DONE, owner: null, retainUntil: 4000, finishedAt: 3000 },
+    })
+
+    expect(await storage.deleteExpired(5000)).toBe(1)
+    expect(await storage.create(execution({ transactionId: "old" }))).toEqual({ created: true })
+    expect((await storage.load("wf", "old"))?.steps).toEqual([])
   })
 
   test("values round-trip as JSON: undefined stays undefined, null stays null, nested data is kept", async () => {

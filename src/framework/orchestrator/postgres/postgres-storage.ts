@@ -4,7 +4,6 @@ import type {
   AcquireRequest,
   Checkpoint,
   CreateRunResult,
-  ExecutionPatch,
   ExecutionRecord,
   ListRunsQuery,
   RunKey,
@@ -42,13 +41,21 @@ export class PostgresWorkflowStorage implements WorkflowStorage {
 
   async create(execution: ExecutionRecord): Promise<CreateRunResult> {
     const e = execution
+    // No foreign key ties steps to their run (see `deleteExpired`): step rows left under this key by
+    // a run deleted some other way (by hand, say) go as the new run is inserted, never read as its own.
     const inserted = await this.#query<{ id: string }>(
-      `insert into "workflow_execution" ("id", "workflow_id", "transaction_id", "state", "input", "context", "result",
-        "errors", "owner", "heartbeat_at", "recovery_attempts", "parent_workflow_id", "parent_transaction_id",
-        "parent_step_id", "retain_until", "created_at", "updated_at", "finished_at")
-      values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ${TIMESTAMP}, ?, ?, ?, ?, ${TIMESTAMP}, ${TIMESTAMP}, ${TIMESTAMP}, ${TIMESTAMP})
-      on conflict ("workflow_id", "transaction_id") do nothing
-      returning "id"`,
+      `with "created" as (
+        insert into "workflow_execution" ("id", "workflow_id", "transaction_id", "state", "input", "context", "result",
+          "errors", "owner", "heartbeat_at", "recovery_attempts", "parent_workflow_id", "parent_transaction_id",
+          "parent_step_id", "retain_until", "created_at", "updated_at", "finished_at")
+        values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ${TIMESTAMP}, ?, ?, ?, ?, ${TIMESTAMP}, ${TIMESTAMP}, ${TIMESTAMP}, ${TIMESTAMP})
+        on conflict ("workflow_id", "transaction_id") do nothing
+        returning "id", "workflow_id", "transaction_id"
+      ), "orphans" as (
+        delete from "workflow_step" "s" using "created" "c"
+        where "s"."workflow_id" = "c"."workflow_id" and "s"."transaction_id" = "c"."transaction_id"
+      )
+      select "id" from "created"`,
       [
         e.id, e.workflowId, e.transactionId, e.state, toJson(e.input), toJson(e.context), toJson(e.result),
         toJson(e.errors), e.owner, e.heartbeatAt, e.recoveryAttempts, e.parent?.workflowId ?? null,
@@ -75,7 +82,7 @@ export class PostgresWorkflowStorage implements WorkflowStorage {
   }
 
   async checkpoint(checkpoint: Checkpoint): Promise<void> {
-    const { sets, params: setParams } = executionSets(checkpoint.execution, checkpoint.at)
+    const { sets, params: setParams } = executionSets(checkpoint)
     const params: unknown[] = [...setParams, checkpoint.workflowId, checkpoint.transactionId, checkpoint.owner]
     let stepSql = ""
     const steps = checkpoint.step === undefined ? (checkpoint.skipped ?? []) : [...(checkpoint.skipped ?? []), checkpoint.step]
@@ -131,12 +138,24 @@ export class PostgresWorkflowStorage implements WorkflowStorage {
     return rows.map((row) => ({ workflowId: row.workflow_id, transactionId: row.transaction_id }))
   }
 
+  /**
+   * Steps go with their runs in the same statement. There is no foreign key to cascade: steps are
+   * written only through the update of their run (see `checkpoint`), so it would check what holds
+   * by construction, at the price of a lookup and a row lock per step written.
+   */
   async deleteExpired(now: number): Promise<number> {
-    const rows = await this.#query(
-      `delete from "workflow_execution" where "retain_until" is not null and "retain_until" <= ${TIMESTAMP} returning 1`,
+    const [row] = await this.#query<{ deleted: number }>(
+      `with "expired" as (
+        delete from "workflow_execution" where "retain_until" is not null and "retain_until" <= ${TIMESTAMP}
+        returning "workflow_id", "transaction_id"
+      ), "steps" as (
+        delete from "workflow_step" "s" using "expired" "e"
+        where "s"."workflow_id" = "e"."workflow_id" and "s"."transaction_id" = "e"."transaction_id"
+      )
+      select count(*)::int as "deleted" from "expired"`,
       [now],
     )
-    return rows.length
+    return row?.deleted ?? 0
   }
 
   async list(query: ListRunsQuery): Promise<{ runs: ExecutionRecord[]; count: number }> {
@@ -198,10 +217,20 @@ function stepParams(step: StepRecord): unknown[] {
   ]
 }
 
-/** The SET list of a checkpoint: the run's changed fields, and always its heartbeat. */
-function executionSets(patch: ExecutionPatch | undefined, at: number): { sets: string[]; params: unknown[] } {
-  const sets = [`"heartbeat_at" = ${TIMESTAMP}`, `"updated_at" = ${TIMESTAMP}`]
-  const params: unknown[] = [at, at]
+/**
+ * The SET list of a checkpoint: the run's changed fields, `updated_at`, and the heartbeat unless it
+ * is recent enough. `heartbeat_at` is indexed: leaving it as it is keeps a step's checkpoint a HOT
+ * update (no index entries), and the row is still updated, so the owner check still locks it.
+ */
+function executionSets(checkpoint: Checkpoint): { sets: string[]; params: unknown[] } {
+  const { execution: patch, at, refreshHeartbeatBefore } = checkpoint
+  const sets =
+    refreshHeartbeatBefore === undefined
+      ? [`"heartbeat_at" = ${TIMESTAMP}`]
+      : [`"heartbeat_at" = case when "heartbeat_at" < ${TIMESTAMP} then ${TIMESTAMP} else "heartbeat_at" end`]
+  const params: unknown[] = refreshHeartbeatBefore === undefined ? [at] : [refreshHeartbeatBefore, at]
+  sets.push(`"updated_at" = ${TIMESTAMP}`)
+  params.push(at)
   if (patch === undefined) return { sets, params }
   const set = (sql: string, value: unknown) => {
     sets.push(sql)
