@@ -36,6 +36,11 @@ export class Database {
     return this.em().transactional((em) => work(em as SqlEntityManager))
   }
 
+  /** Whether a transaction is active here: `execute` and service calls run in it. */
+  inTransaction(): boolean {
+    return TransactionContext.getEntityManager() !== undefined
+  }
+
   /**
    * Raw SQL with `?` placeholders, on the current transaction when there is one. Outside a
    * transaction it runs as a named prepared statement on the pool: PostgreSQL parses and plans each

@@ -10,7 +10,9 @@ import { inverseKey, SOFT_DELETE_FILTER, toEntitySchema } from "../model/to-enti
 import type { EntitySchema } from "@mikro-orm/core"
 import { compileSelect } from "./compile-select.ts"
 import type { RecordHooks, RecordOperation } from "./record-hooks.ts"
-import { insertStatement, setsColumnsOnly, updateStatement } from "./write-statements.ts"
+import { insertStatement } from "./insert-statement.ts"
+import { updateRowsById } from "./update-rows.ts"
+import { setsColumnsOnly } from "./write-columns.ts"
 import { columnsOf, dateColumnsOf, parseTimestamp, toPlain } from "./to-plain.ts"
 import { toWhere } from "./to-where.ts"
 
@@ -91,16 +93,13 @@ export class ModelRepository {
         rows = this.persistNew(em, items)
         await em.flush()
       } else {
-        // Plain rows need no unit of work: one INSERT per model, in one transaction when there are children.
+        // Plain rows need no unit of work: one statement writes them, children included.
         const batches = new Map<AnyModel, Row[]>()
         rows = this.rowsToInsert(items, batches, new Date())
-        const write = async () => {
-          for (const [model, batch] of batches) {
-            const { sql, params } = insertStatement(model, batch)
-            await this.database.execute(sql, params)
-          }
+        if (batches.size > 0) {
+          const { sql, params } = insertStatement(batches)
+          await this.database.execute(sql, params)
         }
-        await (batches.size > 1 ? this.database.transaction(write) : write())
       }
       return many ? rows : (rows[0] as Row)
     })
@@ -224,26 +223,14 @@ export class ModelRepository {
     })
   }
 
-  /**
-   * Updates rows by id, one UPDATE each (in one transaction when there are several), answering the
-   * rows as written; fails with not_found, writing nothing, when an id names no row.
-   */
+  /** Updates rows by id, answering the rows as written; fails with not_found, writing nothing, when an id names no row. */
   private async updateColumns(items: Row[]): Promise<Row[]> {
-    const now = new Date()
-    const write = async () => {
-      const rows: Row[] = []
-      const missing: unknown[] = []
-      for (const { id, ...changes } of items) {
-        this.assertEnumValues(changes)
-        const { sql, params } = updateStatement(this.model, id as string, this.prepareUpdate(changes), now)
-        const [row] = await this.database.execute<Row>(sql, params)
-        if (row) rows.push(this.withDates(row))
-        else missing.push(id)
-      }
-      if (missing.length > 0) throw new AgoraError(AgoraError.Types.NOT_FOUND, `${this.label} with id: ${missing.join(", ")} was not found`)
-      return rows
-    }
-    return items.length > 1 ? this.database.transaction(write) : write()
+    const rows = items.map(({ id, ...changes }) => {
+      this.assertEnumValues(changes)
+      return { id: id as string, changes: this.prepareUpdate(changes) }
+    })
+    const written = await updateRowsById(this.database, this.model, this.label, rows, new Date())
+    return written.map((row) => this.withDates(row))
   }
 
   delete(ids: string | string[]): Promise<void> {
