@@ -3,6 +3,8 @@ import pino from "pino"
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import type { NotificationModuleService } from "../../src/modules/notification/index.ts"
 import type { OrderModuleService } from "../../src/modules/order/index.ts"
+import orderPlacedHandler from "../../src/subscribers/order-placed.ts"
+import { countStatements } from "../setup/count-statements.ts"
 import { DEFAULT_MODULES, startTestApp } from "../setup/test-app.ts"
 import type { TestApp } from "../setup/test-app.ts"
 import { FlakyNotificationProvider } from "../workflows/notification/flaky-provider.ts"
@@ -91,6 +93,29 @@ describe("order.placed → order confirmation email", () => {
       },
     })
     expect(shop.mailer.calls.map((call) => [call.to, call.template])).toEqual([["ada@example.com", "order-placed"]])
+  })
+
+  test("the order, with its lines, shipping and addresses, is read in one statement", async () => {
+    const order = await shop.orders.createOrders({
+      currency_code: "eur",
+      email: "ada@example.com",
+      shipping_address: { first_name: "Ada", city: "London", country_code: "gb" },
+      billing_address: { first_name: "Ada", city: "London", country_code: "gb" },
+      items: [
+        { title: "Oak table", quantity: 1, unit_price: 199.5 },
+        { title: "Oak chair", quantity: 4, unit_price: 49 },
+      ],
+      shipping_methods: [{ name: "Freight", amount: 30 }],
+    })
+    const event = { id: "evt_read_once", name: "order.placed", data: { id: order.id } }
+
+    const { statements } = await countStatements(shop.t.app.database, () => orderPlacedHandler({ event, container: shop.t.app.container }))
+
+    expect(statements.filter((sql) => /from "order(_[a-z_]+)?"/.test(sql))).toHaveLength(1)
+    const [sent] = await shop.notifications.listNotifications({ resource_id: order.id })
+    expect(sent!.data).toMatchObject({
+      order: { total: 425.5, shipping_total: 30, items: [{ title: "Oak table", total: 199.5 }, { title: "Oak chair", total: 196 }], shipping_address: { city: "London" } },
+    })
   })
 
   test("the event delivered twice still sends one email", async () => {

@@ -3,11 +3,18 @@ import type { InferCreateInput } from "../../framework/modules/index.ts"
 import { money } from "../../framework/money/index.ts"
 import type { OrderAddress } from "./models/address.ts"
 import type { OrderLineItem } from "./models/line-item.ts"
+import type { Order } from "./models/order.ts"
 import type { OrderShippingMethod } from "./models/shipping-method.ts"
 
 export type OrderAddressInput = Omit<InferCreateInput<typeof OrderAddress>, "id">
 export type OrderLineItemInput = Omit<InferCreateInput<typeof OrderLineItem>, "id" | "order_id" | QuantityField>
 export type OrderShippingMethodInput = Omit<InferCreateInput<typeof OrderShippingMethod>, "id" | "order_id">
+
+export type CreateOrderInput = Omit<InferCreateInput<typeof Order>, "id" | "display_id"> & {
+  id?: string
+  shipping_address?: OrderAddressInput | null
+  billing_address?: OrderAddressInput | null
+}
 
 type Row = Record<string, unknown>
 

@@ -61,7 +61,8 @@ export type OrderParts = {
   items: OrderLineItemRow[]
   shipping_methods: OrderShippingMethodRow[]
   fulfillments: OrderFulfillmentDetail[]
-  addresses: Map<string, OrderAddressRow>
+  shipping_address: OrderAddressRow | null
+  billing_address: OrderAddressRow | null
 }
 
 /** Assembles an order from its rows; totals are computed from the stored decimals, then turned into numbers. */
@@ -77,8 +78,8 @@ export function orderDetail(order: OrderRow, parts: OrderParts): OrderDetail {
   }))
   return {
     ...order,
-    shipping_address: addressOf(order.shipping_address_id, parts.addresses),
-    billing_address: addressOf(order.billing_address_id, parts.addresses),
+    shipping_address: parts.shipping_address,
+    billing_address: parts.billing_address,
     items: lines,
     shipping_methods: shipping_methods.map((method) => ({ ...method, amount: money.toAmount(method.amount) })),
     fulfillments: parts.fulfillments,
@@ -102,8 +103,4 @@ function withDetail(row: OrderLineItemRow): Omit<OrderLineItemRow, QuantityField
       written_off_quantity,
     },
   }
-}
-
-function addressOf(id: string | null | undefined, addresses: Map<string, OrderAddressRow>): OrderAddressRow | null {
-  return id ? (addresses.get(id) ?? null) : null
 }

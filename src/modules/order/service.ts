@@ -1,33 +1,22 @@
+import { mapDatabaseError } from "../../framework/database/index.ts"
 import { AgoraError } from "../../framework/errors/index.ts"
 import { ModuleService } from "../../framework/modules/index.ts"
-import type { Filters, FindConfig, InferCreateInput, InferEntity, ModuleDependencies } from "../../framework/modules/index.ts"
+import type { Filters, FindConfig, InferEntity, ModuleDependencies } from "../../framework/modules/index.ts"
 import { planFulfillment } from "./fulfillment-plan.ts"
 import type { FulfillmentItemInput } from "./fulfillment-plan.ts"
-import { addressRow, lineItemRow, shippingMethodRow } from "./inputs.ts"
-import type { OrderAddressInput } from "./inputs.ts"
-import { loadFulfillments, loadOrderDetails } from "./load-details.ts"
+import type { CreateOrderInput } from "./inputs.ts"
 import { OrderAddress } from "./models/address.ts"
 import { OrderFulfillmentItem } from "./models/fulfillment-item.ts"
 import { OrderFulfillment } from "./models/fulfillment.ts"
 import { OrderLineItem } from "./models/line-item.ts"
-import { Order, ORDER_STATUSES } from "./models/order.ts"
+import { Order } from "./models/order.ts"
 import { OrderShippingMethod } from "./models/shipping-method.ts"
-import { orderDetail } from "./order-detail.ts"
-import type {
-  OrderAddressRow,
-  OrderDetail,
-  OrderFulfillmentRow,
-  OrderFulfillmentDetail,
-  OrderLineItemRow,
-  OrderRow,
-  OrderShippingMethodRow,
-} from "./order-detail.ts"
+import { isOrderColumn } from "./order-columns.ts"
+import type { OrderDetail, OrderFulfillmentDetail, OrderFulfillmentRow } from "./order-detail.ts"
+import { createdOrderDetail, INSERT_ORDERS_SQL, insertOrdersParams, newOrder } from "./order-insert.ts"
+import { fulfillmentDetailSql, orderDetailSql, reviveFulfillment, reviveOrder } from "./order-read.ts"
 
-export type CreateOrderInput = Omit<InferCreateInput<typeof Order>, "id" | "display_id"> & {
-  id?: string
-  shipping_address?: OrderAddressInput | null
-  billing_address?: OrderAddressInput | null
-}
+export type { CreateOrderInput }
 export type CreateFulfillmentInput = {
   location_id: string
   items: FulfillmentItemInput[]
@@ -38,7 +27,6 @@ export type CreateFulfillmentInput = {
 export type OrderFilters = Filters<InferEntity<typeof Order>>
 export type OrderFindConfig = FindConfig<InferEntity<typeof Order>>
 
-type CreatedOrder = OrderRow & { items?: OrderLineItemRow[]; shipping_methods?: OrderShippingMethodRow[] }
 type CreateOrders = { (data: CreateOrderInput): Promise<OrderDetail>; (data: CreateOrderInput[]): Promise<OrderDetail[]> }
 type LineQuantity = "fulfilled_quantity" | "shipped_quantity" | "delivered_quantity"
 
@@ -64,13 +52,12 @@ export class OrderModuleService extends OrderServiceBase {
   /** Deletes orders with everything they hold, addresses included. */
   declare deleteOrders: (ids: string | string[]) => Promise<void>
 
-  readonly #generated: Pick<GeneratedOrderService, "createOrders" | "listOrders" | "listAndCountOrders" | "deleteOrders">
+  readonly #generated: Pick<GeneratedOrderService, "listOrders" | "listAndCountOrders" | "deleteOrders">
 
   constructor(dependencies: ModuleDependencies, options?: Record<string, unknown>) {
     super(dependencies, options)
     const generated: GeneratedOrderService = this
     this.#generated = {
-      createOrders: generated.createOrders,
       listOrders: generated.listOrders,
       listAndCountOrders: generated.listAndCountOrders,
       deleteOrders: generated.deleteOrders,
@@ -179,63 +166,42 @@ export class OrderModuleService extends OrderServiceBase {
   async #createOrders(data: CreateOrderInput): Promise<OrderDetail>
   async #createOrders(data: CreateOrderInput[]): Promise<OrderDetail[]>
   async #createOrders(data: CreateOrderInput | CreateOrderInput[]): Promise<OrderDetail | OrderDetail[]> {
-    const inputs = Array.isArray(data) ? data : [data]
-    const orders = await this.database.transaction(async () => {
-      const addresses = new Map<string, OrderAddressRow>()
-      const rows = []
-      for (const input of inputs) rows.push(await this.#orderRow(input, addresses))
-      // One sequence value per order, taken in the order given: concurrent creations never share one.
-      const allocated = await this.database.execute<{ display_id: number }>(
-        "select nextval('order_display_id_seq')::int as display_id from generate_series(1, ?)",
-        [rows.length],
-      )
-      rows.forEach((row, index) => (row.display_id = allocated[index]?.display_id as number))
-      // The created rows are the orders: nothing else is written with them, so nothing is read back.
-      const created = (await this.#generated.createOrders(rows)) as unknown as CreatedOrder[]
-      return created.map(({ items, shipping_methods, ...order }) =>
-        orderDetail(order as OrderRow, { items: items ?? [], shipping_methods: shipping_methods ?? [], fulfillments: [], addresses }),
-      )
-    })
+    const now = new Date()
+    const created = (Array.isArray(data) ? data : [data]).map((input) => newOrder(input, now))
+    const numbered = created.length > 0 ? await this.#insertOrders(insertOrdersParams(created)) : []
+    const displayIds = new Map(numbered.map((row) => [row.id, row.display_id]))
+    // The rows written are the orders: nothing is read back.
+    const orders = created.map((order) => createdOrderDetail(order, displayIds.get(order.order.id as string) as number))
     return Array.isArray(data) ? orders : (orders[0] as OrderDetail)
   }
 
-  async #orderRow(input: CreateOrderInput, addresses: Map<string, OrderAddressRow>): Promise<InferCreateInput<typeof Order>> {
-    const { shipping_address, billing_address, items, shipping_methods, ...order } = input
-    if (typeof order.currency_code !== "string" || order.currency_code.trim() === "") {
-      throw new AgoraError(AgoraError.Types.INVALID_DATA, "Order currency_code is required")
+  async #insertOrders(params: string[]): Promise<{ id: string; display_id: number }[]> {
+    try {
+      return await this.database.execute<{ id: string; display_id: number }>(INSERT_ORDERS_SQL, params)
+    } catch (error) {
+      throw mapDatabaseError(error, "Order")
     }
-    if (order.status !== undefined && !ORDER_STATUSES.includes(order.status)) {
-      throw new AgoraError(
-        AgoraError.Types.INVALID_DATA,
-        `Order status must be one of ${ORDER_STATUSES.join(", ")}, got ${String(order.status)}`,
-      )
-    }
-    const row: InferCreateInput<typeof Order> = { ...order, display_id: 0, currency_code: order.currency_code.toLowerCase() }
-    const created = async (address: OrderAddressInput) => {
-      const row = (await this.createOrderAddresses(addressRow(address))) as OrderAddressRow
-      addresses.set(row.id, row)
-      return row.id
-    }
-    if (shipping_address) row.shipping_address_id = await created(shipping_address)
-    if (billing_address) row.billing_address_id = await created(billing_address)
-    if (items) row.items = items.map((item) => lineItemRow(item))
-    if (shipping_methods) row.shipping_methods = shipping_methods.map((method) => shippingMethodRow(method))
-    return row
   }
 
   async #retrieveOrder(id: string, config: OrderFindConfig = {}): Promise<OrderDetail> {
+    if (typeof id !== "string" || id === "") throw orderNotFound(String(id))
     const [order] = await this.#listOrders({ id }, { ...config, take: 1, skip: 0 })
     if (!order) throw orderNotFound(id)
     return order
   }
 
   async #listOrders(filters: OrderFilters = {}, config: OrderFindConfig = {}): Promise<OrderDetail[]> {
-    return this.#details(await this.#generated.listOrders(filters, rowConfig(config)))
+    const ids = idsOnly(filters)
+    if (ids && config.order === undefined && (config.select ?? []).every(isOrderColumn)) {
+      // By id, the common read: the orders with all their parts in one statement.
+      return this.#byIds(ids, config)
+    }
+    return this.#inOrder(await this.#generated.listOrders(filters, idConfig(config)), config)
   }
 
   async #listAndCountOrders(filters: OrderFilters = {}, config: OrderFindConfig = {}): Promise<[OrderDetail[], number]> {
-    const [orders, count] = await this.#generated.listAndCountOrders(filters, rowConfig(config))
-    return [await this.#details(orders), count]
+    const [orders, count] = await this.#generated.listAndCountOrders(filters, idConfig(config))
+    return [await this.#inOrder(orders, config), count]
   }
 
   async #deleteOrders(ids: string | string[]): Promise<void> {
@@ -247,13 +213,29 @@ export class OrderModuleService extends OrderServiceBase {
     })
   }
 
-  #details(orders: OrderRow[]): Promise<OrderDetail[]> {
-    return loadOrderDetails(this, orders)
+  /** Orders by id with their parts: one statement. */
+  async #byIds(ids: string[], config: OrderFindConfig = {}): Promise<OrderDetail[]> {
+    if (ids.length === 0) return []
+    const { sql, params } = orderDetailSql({ ids, select: config.select, withDeleted: config.withDeleted, take: config.take, skip: config.skip })
+    const rows = await this.database.execute<{ order: Record<string, unknown> }>(sql, params)
+    return rows.map((row) => reviveOrder(row.order))
   }
 
+  /** The details of orders a list found, in the list's order (the list cut the page). */
+  async #inOrder(orders: { id: string }[], config: OrderFindConfig): Promise<OrderDetail[]> {
+    const details = await this.#byIds(
+      orders.map((order) => order.id),
+      { select: config.select, withDeleted: config.withDeleted },
+    )
+    const byId = new Map(details.map((order) => [order.id, order]))
+    return orders.flatMap((order) => byId.get(order.id) ?? [])
+  }
+
+  /** A fulfilment with its items: one statement. */
   async #fulfillment(id: string): Promise<OrderFulfillmentDetail> {
-    const [fulfillment] = await loadFulfillments(this, { id })
-    return fulfillment as OrderFulfillmentDetail
+    const { sql, params } = fulfillmentDetailSql([id])
+    const [row] = await this.database.execute<{ fulfillment: Record<string, unknown> }>(sql, params)
+    return reviveFulfillment(row?.fulfillment as Record<string, unknown>)
   }
 
   /** Takes the order's row lock: changes to one order's fulfilments and status run one at a time. */
@@ -296,11 +278,24 @@ export class OrderModuleService extends OrderServiceBase {
   }
 }
 
-/** Order reads always carry their parts, so the relations asked for are loaded whatever they name. */
-function rowConfig(config: OrderFindConfig): OrderFindConfig {
+/**
+ * A list of the ids of the orders a find matches, in its order and page: the details are read by id
+ * after. The columns asked for are named, so that the generated list refuses an unknown one. Order
+ * reads always carry their parts, so the relations asked for are read whatever they name.
+ */
+function idConfig(config: OrderFindConfig): OrderFindConfig {
   const { relations: _relations, select, ...rest } = config
-  if (!select) return rest
-  return { ...rest, select: [...new Set([...select, "shipping_address_id", "billing_address_id"] as const)] }
+  return { ...rest, select: select?.length ? select : ["id"] }
+}
+
+/** The ids of a filter on nothing but `id` (one id or a list of them). */
+function idsOnly(filters: OrderFilters): string[] | undefined {
+  const keys = Object.keys(filters).filter((key) => (filters as Record<string, unknown>)[key] !== undefined)
+  if (keys.length !== 1 || keys[0] !== "id") return undefined
+  const id: unknown = filters.id
+  if (typeof id === "string") return [id]
+  if (Array.isArray(id) && id.every((value) => typeof value === "string")) return id
+  return undefined
 }
 
 function orderNotFound(id: string): AgoraError {

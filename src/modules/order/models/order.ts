@@ -11,7 +11,7 @@ export const ORDER_STATUSES = ["pending", "completed", "draft", "archived", "can
 
 export const Order = model.define("order", {
   id: model.id({ prefix: "order" }).primaryKey(),
-  // Allocated from the order_display_id_seq sequence the migration creates (1, 2, ...).
+  // The column's default, nextval('order_display_id_seq') (1, 2, ...): the service's insert leaves it to it.
   display_id: model.number().unique(),
   status: model.enum(ORDER_STATUSES).default("pending"),
   version: model.number().default(1),
