@@ -42,11 +42,16 @@ export async function reserveAtLevel(database: Database, change: LevelChange): P
     [quantity, inventory_item_id, location_id, ...(change.checked ? [quantity] : [])],
   )
   if (rows.length > 0) return
-  const { item, level } = await describeLevel(database, change)
+  throw reservationRefused(change, await describeLevel(database, change))
+}
+
+/** Why a level did not take a reservation: it is not stocked there, or has too little available. */
+export function reservationRefused(change: LevelChange, { item, level }: DescribedLevel): AgoraError {
+  const { location_id, quantity } = change
   if (!level) {
-    throw new AgoraError(AgoraError.Types.NOT_ALLOWED, `Item ${item} is not stocked at location ${location_id}`, INSUFFICIENT_INVENTORY)
+    return new AgoraError(AgoraError.Types.NOT_ALLOWED, `Item ${item} is not stocked at location ${location_id}`, INSUFFICIENT_INVENTORY)
   }
-  throw new AgoraError(
+  return new AgoraError(
     AgoraError.Types.NOT_ALLOWED,
     `Not enough stock available for item ${item} at location ${location_id}: requested ${quantity}, available ${level.available}`,
     INSUFFICIENT_INVENTORY,
@@ -99,16 +104,26 @@ function notStocked(item: string, locationId: string): AgoraError {
 
 type LevelState = { stocked: number; available: number }
 
+export type DescribedLevel = { item: string; level?: LevelState }
+
 /** Names the item (its id, and sku if any) and reads the level, to explain why a change was refused. */
-async function describeLevel(database: Database, key: LevelKey): Promise<{ item: string; level?: LevelState }> {
+async function describeLevel(database: Database, key: LevelKey): Promise<DescribedLevel> {
   const [row] = await database.execute<{ sku: string | null; stocked: number | null; reserved: number | null }>(
     `select i.sku, l.stocked_quantity as stocked, l.reserved_quantity as reserved from inventory_item i
      left join inventory_level l on l.inventory_item_id = i.id and l.location_id = ? and l.deleted_at is null
      where i.id = ? and i.deleted_at is null`,
     [key.location_id, key.inventory_item_id],
   )
-  if (!row) throw new AgoraError(AgoraError.Types.NOT_FOUND, `InventoryItem with id: ${key.inventory_item_id} was not found`)
-  const item = `${key.inventory_item_id}${row.sku ? ` (sku ${row.sku})` : ""}`
+  return described(key.inventory_item_id, row)
+}
+
+/** The item and level as an explanation reads them; not_found when the item does not exist (no row). */
+export function described(
+  inventoryItemId: string,
+  row: { sku: string | null; stocked: number | null; reserved: number | null } | undefined,
+): DescribedLevel {
+  if (!row) throw new AgoraError(AgoraError.Types.NOT_FOUND, `InventoryItem with id: ${inventoryItemId} was not found`)
+  const item = `${inventoryItemId}${row.sku ? ` (sku ${row.sku})` : ""}`
   if (row.stocked === null || row.reserved === null) return { item }
   return { item, level: { stocked: row.stocked, available: row.stocked - row.reserved } }
 }

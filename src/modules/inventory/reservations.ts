@@ -6,33 +6,12 @@ import type { InventoryTables } from "./tables.ts"
 import type {
   ConsumedReservation,
   ConsumeReservationInput,
-  CreateReservationItemInput,
   ReservationItemRow,
   UpdateReservationItemInput,
 } from "./types.ts"
 
 // Lock order, everywhere: reservation rows first (by id), then levels (see byLevel). Reserving
-// locks only levels; the rows it inserts are new, so no one else can hold them.
-
-/** Holds stock for every line, or for none: levels are checked and raised in one transaction. */
-export async function reserve(
-  database: Database,
-  tables: InventoryTables,
-  items: CreateReservationItemInput[],
-): Promise<ReservationItemRow[]> {
-  if (items.length === 0) return []
-  const lines = items.map((item) => {
-    const inventory_item_id = requiredId(item.inventory_item_id, "inventory_item_id of a reservation")
-    const location_id = requiredId(item.location_id, `location_id of the reservation of item ${inventory_item_id}`)
-    const where = `item ${inventory_item_id} at location ${location_id}`
-    const quantity = wholeNumber(item.quantity, `quantity of the reservation of ${where}`, 1)
-    return { inventory_item_id, location_id, quantity, checked: item.allow_backorder !== true }
-  })
-  return database.transaction(async () => {
-    for (const change of byLevel(lines)) await reserveAtLevel(database, change)
-    return tables.createReservationItems(items)
-  })
-}
+// (reserve.ts) locks only levels; the rows it inserts are new, so no one else can hold them.
 
 /** Deletes (or soft-deletes) the live reservations matching, giving their quantities back. Returns them as they were. */
 export async function release(

@@ -6,6 +6,7 @@ import { checkLevelUpdate, checkNewLevel } from "./levels.ts"
 import { oneOrMany, updateOneOrMany } from "../../framework/modules/index.ts"
 import { requiredId, wholeNumber } from "./quantities.ts"
 import * as reservations from "./reservations.ts"
+import { reserveStock } from "./reserve.ts"
 import { InventoryTables } from "./tables.ts"
 import type {
   ConsumedReservation,
@@ -156,13 +157,13 @@ export class InventoryModuleService extends InventoryTables {
   }
 
   /**
-   * Reserves stock for every line or for none. Quantities are summed per (item, location) and each
-   * level is raised by one conditional UPDATE, in a fixed order, in one transaction; a line with
-   * `allow_backorder` skips the check. Fails with not_allowed (code insufficient_inventory) naming the
-   * item, its sku and the location.
+   * Reserves stock for every line or for none, in one statement: quantities are summed per (item,
+   * location), the levels locked in a fixed order and raised only when every one covers its quantity;
+   * a line with `allow_backorder` skips the check. Fails with not_allowed (code insufficient_inventory)
+   * naming the item, its sku and the location.
    */
   reserve(items: CreateReservationItemInput[]): Promise<ReservationItemRow[]> {
-    return reservations.reserve(this.database, this.tables, items)
+    return reserveStock(this.database, items)
   }
 
   /** Medusa's name for `reserve`. */

@@ -9,5 +9,6 @@ export { LocalNotificationProvider } from "./providers/local.ts"
 export type { LocallySentNotification } from "./providers/local.ts"
 export type * from "./providers/types.ts"
 export type * from "./types.ts"
+export type { RecordedNotification } from "./notification-statements.ts"
 export type { NotificationStatus } from "./models/notification.ts"
 export default Module(NOTIFICATION_MODULE, { service: NotificationModuleService, models: [Notification] })

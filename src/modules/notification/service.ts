@@ -3,8 +3,10 @@ import { z } from "zod"
 import type { Logger } from "../../framework/app/index.ts"
 import { AgoraError } from "../../framework/errors/index.ts"
 import { ModuleService, projectRootOf } from "../../framework/modules/index.ts"
-import type { InferCreateInput, ModuleDependencies } from "../../framework/modules/index.ts"
+import type { ModuleDependencies } from "../../framework/modules/index.ts"
 import { Notification } from "./models/notification.ts"
+import { recordNotifications, recordOutcomes } from "./notification-statements.ts"
+import type { NotificationRow, RecordedNotification, SendOutcome } from "./notification-statements.ts"
 import { NotificationProviderRegistry } from "./providers/registry.ts"
 import type { NotificationProvider } from "./providers/types.ts"
 import type { CreateNotificationInput, NotificationDTO } from "./types.ts"
@@ -14,10 +16,7 @@ type CreateNotifications = {
   (data: CreateNotificationInput[]): Promise<NotificationDTO[]>
 }
 
-type NotificationRow = InferCreateInput<typeof Notification>
-
 const NotificationServiceBase = ModuleService({ Notification })
-type GeneratedNotificationService = InstanceType<typeof NotificationServiceBase>
 
 const Email = z.email()
 
@@ -36,15 +35,12 @@ export class NotificationModuleService extends NotificationServiceBase {
    */
   declare createNotifications: CreateNotifications
 
-  readonly #createRows: GeneratedNotificationService["createNotifications"]
   readonly #dependencies: ModuleDependencies
   #registry: Promise<NotificationProviderRegistry> | undefined
 
   constructor(dependencies: ModuleDependencies, options: Record<string, unknown> = {}) {
     super(dependencies, options)
     this.#dependencies = dependencies
-    const generated: GeneratedNotificationService = this
-    this.#createRows = generated.createNotifications
     this.createNotifications = this.#createNotifications.bind(this) as CreateNotifications
   }
 
@@ -54,7 +50,16 @@ export class NotificationModuleService extends NotificationServiceBase {
   }
 
   async #createNotifications(data: CreateNotificationInput | CreateNotificationInput[]): Promise<NotificationDTO | NotificationDTO[]> {
-    const inputs = Array.isArray(data) ? data : [data]
+    const result = (await this.sendNotifications(Array.isArray(data) ? data : [data])).map(({ notification }) => notification)
+    return Array.isArray(data) ? result : (result[0] as NotificationDTO)
+  }
+
+  /**
+   * Records and sends notifications as `createNotifications` does, and answers for each whether this
+   * call created it (false: its idempotency_key named one recorded earlier). One statement records
+   * them (or finds them by key), one records what the providers answered.
+   */
+  async sendNotifications(inputs: CreateNotificationInput[]): Promise<RecordedNotification[]> {
     if (inputs.length === 0) return []
     const registry = await this.#providers()
     const rows = inputs.map((input) => notificationRow(input, registry))
@@ -63,29 +68,22 @@ export class NotificationModuleService extends NotificationServiceBase {
     if (duplicate !== undefined) {
       throw new AgoraError(AgoraError.Types.INVALID_DATA, `Two notifications have the idempotency_key ${duplicate}`)
     }
-    const existing = new Map(
-      keys.length === 0
-        ? []
-        : (await this.listNotifications({ idempotency_key: keys })).map((row) => [row.idempotency_key as string, row]),
-    )
-    const toCreate = rows.filter((row) => !existing.has(row.idempotency_key ?? ""))
-    const created = toCreate.length === 0 ? [] : await this.#createRows(toCreate)
-    let next = 0
-    const notifications = rows.map((row) => existing.get(row.idempotency_key ?? "") ?? (created[next++] as NotificationDTO))
-
-    const failures = await this.#send(notifications.filter((notification) => notification.status !== "success"), registry)
+    const recorded = await recordNotifications(this.database, rows)
+    const unsent = recorded.map(({ notification }) => notification).filter((notification) => notification.status !== "success")
+    const { outcomes, failures } = await this.#send(unsent, registry)
+    const sent = await recordOutcomes(this.database, outcomes)
     if (failures.length > 0) {
       throw new AgoraError(AgoraError.Types.UNEXPECTED_STATE, failures.join("; "), "notification_failed")
     }
-    const ids = notifications.map((notification) => notification.id)
-    const sent = new Map((await this.listNotifications({ id: ids })).map((row) => [row.id, row]))
-    const result = ids.map((id) => sent.get(id) as NotificationDTO)
-    return Array.isArray(data) ? result : (result[0] as NotificationDTO)
+    return recorded.map(({ notification, created }) => ({ notification: sent.get(notification.id) ?? notification, created }))
   }
 
-  /** Hands each notification to its provider and records the outcome; returns what failed. */
-  async #send(notifications: NotificationDTO[], registry: NotificationProviderRegistry): Promise<string[]> {
-    const outcomes = await Promise.allSettled(
+  /** Hands each notification to its provider; answers the outcomes to record and what failed. */
+  async #send(
+    notifications: NotificationDTO[],
+    registry: NotificationProviderRegistry,
+  ): Promise<{ outcomes: SendOutcome[]; failures: string[] }> {
+    const settled = await Promise.allSettled(
       notifications.map(async (notification) =>
         registry.get(notification.provider_id).send({
           to: notification.to,
@@ -97,18 +95,15 @@ export class NotificationModuleService extends NotificationServiceBase {
       ),
     )
     const failures: string[] = []
-    const updates = outcomes.map((outcome, index) => {
+    const outcomes = settled.map((outcome, index): SendOutcome => {
       const notification = notifications[index] as NotificationDTO
-      if (outcome.status === "fulfilled") {
-        return { id: notification.id, status: "success" as const, external_id: outcome.value.id ?? null }
-      }
+      if (outcome.status === "fulfilled") return { id: notification.id, status: "success", external_id: outcome.value.id ?? null }
       const reason = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason)
       const what = `Notification ${notification.id} (${notification.template} to ${notification.to})`
       failures.push(`${what} was not sent by provider ${notification.provider_id}: ${reason}`)
-      return { id: notification.id, status: "failure" as const }
+      return { id: notification.id, status: "failure" }
     })
-    if (updates.length > 0) await this.updateNotifications(updates)
-    return failures
+    return { outcomes, failures }
   }
 
   /** Providers are built on first use: they may be files to import. */

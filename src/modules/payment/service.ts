@@ -1,9 +1,9 @@
 import { AgoraError } from "../../framework/errors/index.ts"
-import { ModuleService, projectRootOf, syncProviderRows } from "../../framework/modules/index.ts"
+import { generateId, ModuleService, projectRootOf, syncProviderRows } from "../../framework/modules/index.ts"
 import type { Filters, FindConfig, ModuleDependencies } from "../../framework/modules/index.ts"
 import { money } from "../../framework/money/index.ts"
 import type { Amount } from "../../framework/money/index.ts"
-import { collectionStatus, readCollectionTotals } from "./collection-status.ts"
+import { refreshCollection } from "./collection-status.ts"
 import { Capture } from "./models/capture.ts"
 import { PaymentCollection } from "./models/payment-collection.ts"
 import { PaymentProvider } from "./models/payment-provider.ts"
@@ -12,6 +12,7 @@ import type { PaymentSessionStatus } from "./models/payment-session.ts"
 import { Payment } from "./models/payment.ts"
 import { Refund } from "./models/refund.ts"
 import { PaymentProviderRegistry } from "./providers/registry.ts"
+import { insertSession, lockSession, recordAuthorization, recordRefusal, sessionStatus } from "./session-statements.ts"
 import type {
   CapturePaymentInput,
   CreatePaymentSessionInput,
@@ -63,7 +64,11 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
     return this.providerRows.retrievePaymentProvider(id, config)
   }
 
-  /** Opens a session with a provider for (part of) a collection; the provider's data is stored on it. */
+  /**
+   * Opens a session with a provider for (part of) a collection; the provider's data is stored on it.
+   * The provider is asked first (with the session's id), then the session and the collection's status
+   * are written in one statement: a provider that fails leaves nothing behind.
+   */
   async createPaymentSession(paymentCollectionId: string, input: CreatePaymentSessionInput): Promise<PaymentSessionDTO> {
     const collection = await this.retrievePaymentCollection(paymentCollectionId)
     if (typeof input.provider_id !== "string" || input.provider_id === "") {
@@ -81,28 +86,22 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
         `currency_code ${currency} does not match the currency ${collection.currency_code} of payment collection ${collection.id}`,
       )
     }
-    return this.database.transaction(async () => {
-      const session = await this.createPaymentSessions({
-        payment_collection_id: collection.id,
-        provider_id: input.provider_id,
-        amount: money.toDecimal(amount),
-        currency_code: collection.currency_code,
-        data: input.data ?? {},
-        context: input.context ?? null,
-      })
-      const started = await provider.initiatePayment({
-        amount: money.toDecimal(amount),
-        currency_code: collection.currency_code,
-        data: input.data ?? {},
-        context: { ...input.context, session_id: session.id },
-      })
-      const initiated = await this.updatePaymentSessions({
-        id: session.id,
-        data: { ...input.data, ...started.data },
-        status: started.status ?? "pending",
-      })
-      await this.refreshCollection(collection.id)
-      return initiated
+    const id = generateId("payses")
+    const started = await provider.initiatePayment({
+      amount: money.toDecimal(amount),
+      currency_code: collection.currency_code,
+      data: input.data ?? {},
+      context: { ...input.context, session_id: id },
+    })
+    return insertSession(this.database, {
+      id,
+      payment_collection_id: collection.id,
+      provider_id: input.provider_id,
+      amount: money.toDecimal(amount),
+      currency_code: collection.currency_code,
+      data: { ...input.data, ...started.data },
+      context: input.context ?? null,
+      status: sessionStatus(started.status ?? "pending"),
     })
   }
 
@@ -120,21 +119,21 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
       }
       await (await this.providers()).get(session.provider_id).deletePayment({ data: session.data })
       await this.deletePaymentSessions(id)
-      await this.refreshCollection(session.payment_collection_id)
+      await refreshCollection(this.database, session.payment_collection_id)
     })
   }
 
   /**
    * Authorizes a session with its provider and makes the payment; idempotent once authorized. When the
    * provider does not authorize, the session keeps the provider's status and the call fails with
-   * `not_allowed` (code `payment_requires_more_error` or `payment_authorization_error`).
+   * `not_allowed` (code `payment_requires_more_error` or `payment_authorization_error`). The session
+   * stays locked while its provider answers, so concurrent calls ask the provider once; what the
+   * answer changes is written in one statement.
    */
   async authorizePaymentSession(id: string, context: Record<string, unknown> = {}): Promise<PaymentDTO> {
     const outcome = await this.database.transaction(async (): Promise<AuthorizationOutcome> => {
-      await this.lock("payment_session", id)
-      const session = await this.retrievePaymentSession(id)
-      const [existing] = await this.listPayments({ payment_session_id: id }, { take: 1 })
-      if (existing && session.authorized_at) return { payment: existing }
+      const session = await lockSession(this.database, id)
+      if (session.payment && session.authorized) return { payment: session.payment }
       if (session.status === "canceled") {
         throw new AgoraError(AgoraError.Types.NOT_ALLOWED, `Payment session ${id} was canceled and cannot be authorized`)
       }
@@ -142,23 +141,12 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
       const result = await provider.authorizePayment({ data: session.data, context })
       const data = result.data ?? session.data
       if (result.status !== "authorized" && result.status !== "captured") {
-        await this.updatePaymentSessions({ id, status: result.status, data })
-        return { declinedBy: session.provider_id, status: result.status }
+        const status = sessionStatus(result.status)
+        await recordRefusal(this.database, id, { status, data })
+        return { declinedBy: session.provider_id, status }
       }
-      await this.updatePaymentSessions({ id, status: "authorized", data, authorized_at: new Date() })
-      const payment = await this.createPayments({
-        amount: session.amount,
-        currency_code: session.currency_code,
-        provider_id: session.provider_id,
-        data,
-        payment_collection_id: session.payment_collection_id,
-        payment_session_id: id,
-        // A provider that captures on authorization: the payment is captured in full at once.
-        captured_at: result.status === "captured" ? new Date() : null,
-      })
-      if (result.status === "captured") await this.createCaptures({ payment_id: payment.id, amount: session.amount })
-      await this.refreshCollection(session.payment_collection_id)
-      return { payment }
+      // A provider that captures on authorization: the payment is captured in full at once.
+      return { payment: await recordAuthorization(this.database, session, { data, captured: result.status === "captured" }) }
     })
     if ("declinedBy" in outcome) {
       const { declinedBy: provider, status } = outcome
@@ -195,7 +183,7 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
       const result = await provider.capturePayment({ data: payment.data ?? {}, amount })
       const inFull = money.compare(money.add(captured, amount), payment.amount) >= 0
       await this.updatePayments({ id: payment.id, data: result.data ?? payment.data, captured_at: inFull ? new Date() : null })
-      await this.refreshCollection(payment.payment_collection_id)
+      await refreshCollection(this.database, payment.payment_collection_id)
     })
     return this.retrievePayment(input.payment_id, { relations: ["captures", "refunds"] })
   }
@@ -222,7 +210,7 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
       const provider = (await this.providers()).get(payment.provider_id)
       const result = await provider.refundPayment({ data: payment.data ?? {}, amount })
       await this.updatePayments({ id: payment.id, data: result.data ?? payment.data })
-      await this.refreshCollection(payment.payment_collection_id)
+      await refreshCollection(this.database, payment.payment_collection_id)
     })
     return this.retrievePayment(input.payment_id, { relations: ["captures", "refunds"] })
   }
@@ -244,28 +232,9 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
       const result = await provider.cancelPayment({ data: payment.data ?? {} })
       await this.updatePayments({ id: payment.id, data: result.data ?? payment.data, canceled_at: new Date() })
       await this.updatePaymentSessions({ id: payment.payment_session_id, status: "canceled" })
-      await this.refreshCollection(payment.payment_collection_id)
+      await refreshCollection(this.database, payment.payment_collection_id)
     })
     return this.retrievePayment(paymentId)
-  }
-
-  /** Recomputes a collection's totals and status from its sessions, captures and refunds: one read, one write. */
-  private async refreshCollection(id: string): Promise<void> {
-    const totals = await readCollectionTotals(this.database, id)
-    if (!totals) return
-    const status = collectionStatus(totals)
-    await this.database.execute(
-      `update "payment_collection" set "status" = ?, "authorized_amount" = ?, "captured_amount" = ?, "refunded_amount" = ?,
-        "completed_at" = ?, "updated_at" = now() where "id" = ?`,
-      [
-        status,
-        money.toDecimal(totals.authorized),
-        money.toDecimal(totals.captured),
-        money.toDecimal(totals.refunded),
-        status === "completed" ? (totals.completed_at ?? new Date()) : null,
-        id,
-      ],
-    )
   }
 
   /** The payment with its captures and refunds, its row locked until the transaction ends. */

@@ -24,12 +24,13 @@ export const sendNotificationsStep = createStep(
       ...notification,
       idempotency_key: notification.idempotency_key ?? `${idempotencyKey}:${index}`,
     }))
+    const recorded = await service.sendNotifications(keyed)
     // A key the caller gave may name a notification sent before this run: not this run's to delete.
-    const callerKeys = input.flatMap((notification) => (notification.idempotency_key ? [notification.idempotency_key] : []))
-    const earlier = callerKeys.length === 0 ? [] : await service.listNotifications({ idempotency_key: callerKeys }, { select: ["id"] })
-    const earlierIds = new Set(earlier.map((notification) => notification.id))
-    const notifications = await service.createNotifications(keyed)
-    const created = notifications.filter((notification) => !earlierIds.has(notification.id)).map((notification) => notification.id)
+    // A key of the step's own names one this run made, perhaps in a body cut short by a crash.
+    const created = recorded
+      .filter(({ created }, index) => created || !input[index]?.idempotency_key)
+      .map(({ notification }) => notification.id)
+    const notifications = recorded.map(({ notification }) => notification)
     return new StepResponse(notifications, created)
   },
   async (created, { container }) => {
