@@ -2,6 +2,8 @@ import { mapDatabaseError } from "../../framework/database/index.ts"
 import { AgoraError } from "../../framework/errors/index.ts"
 import { ModuleService } from "../../framework/modules/index.ts"
 import type { Filters, FindConfig, InferCreateInput, InferEntity, ModuleDependencies } from "../../framework/modules/index.ts"
+import { setAddressesSql } from "./address-sql.ts"
+import type { AddressChanges } from "./address-sql.ts"
 import { cartDetailOf, lineItemDetails, shippingMethodDetails } from "./cart-detail.ts"
 import type { CartAddress, CartDetail, CartLineItem, CartRow, CartShippingMethod, LineItemRow, ShippingMethodRow } from "./cart-detail.ts"
 import { cartDetailSql, cartUpdateSql, isCartColumn, reviveCart, reviveCartRow } from "./cart-sql.ts"
@@ -67,6 +69,22 @@ export class CartModuleService extends CartServiceBase {
     this.deleteCarts = this.#deleteCarts.bind(this)
   }
 
+  /**
+   * Marks an open cart completed at `at`: one statement. False when the cart was completed already
+   * (its completion is left as it was); not_found when there is no such cart.
+   */
+  async markCompleted(cartId: string, at: Date): Promise<boolean> {
+    const rows = await this.database.execute<{ completed: boolean }>(
+      `with "target" as (select "id", "completed_at" from "cart" where "id" = ? and "deleted_at" is null for update),
+        "marked" as (update "cart" c set "completed_at" = ?::timestamptz, "updated_at" = ?::timestamptz
+          from "target" t where c."id" = t."id" and t."completed_at" is null returning c."id")
+      select exists (select 1 from "marked") as "completed" from "target"`,
+      [cartId, at.toISOString(), at.toISOString()],
+    )
+    if (rows.length === 0) throw notFound(cartId)
+    return rows[0]!.completed
+  }
+
   /** Adds lines to a cart that is not completed; answers with the new lines and their totals. */
   async addLineItems(cartId: string, items: CartLineItemInput[]): Promise<CartLineItem[]>
   async addLineItems(items: (CartLineItemInput & { cart_id: string })[]): Promise<CartLineItem[]>
@@ -75,12 +93,12 @@ export class CartModuleService extends CartServiceBase {
     items: CartLineItemInput[] = [],
   ): Promise<CartLineItem[]> {
     const rows = typeof first === "string" ? items.map((item) => ({ ...item, cart_id: first })) : first
-    return this.database.transaction(async () => {
-      await this.#openCarts(typeof first === "string" ? [first] : rows.map((row) => row.cart_id))
-      // The created rows are what a read would answer (no read back), in the order a read gives.
-      const created = await this.createLineItems(rows.map((row) => ({ ...lineItemRow(row), cart_id: row.cart_id })))
-      return lineItemDetails(byCreation(created))
-    })
+    // No transaction: it would not keep a cart from being completed between the check and the insert
+    // (the workflows' cart lock does), and the insert is one statement.
+    await this.#openCarts(typeof first === "string" ? [first] : rows.map((row) => row.cart_id))
+    // The created rows are what a read would answer (no read back), in the order a read gives.
+    const created = await this.createLineItems(rows.map((row) => ({ ...lineItemRow(row), cart_id: row.cart_id })))
+    return lineItemDetails(byCreation(created))
   }
 
   /** Adds shipping methods to a cart; replacing the previous ones is the calling workflow's choice. */
@@ -91,13 +109,10 @@ export class CartModuleService extends CartServiceBase {
     methods: CartShippingMethodInput[] = [],
   ): Promise<CartShippingMethod[]> {
     const rows = typeof first === "string" ? methods.map((method) => ({ ...method, cart_id: first })) : first
-    return this.database.transaction(async () => {
-      await this.#openCarts(typeof first === "string" ? [first] : rows.map((row) => row.cart_id))
-      const created = await this.createShippingMethods(
-        rows.map((row) => ({ ...shippingMethodRow(row), cart_id: row.cart_id })),
-      )
-      return shippingMethodDetails(byCreation(created))
-    })
+    // As for lines: the check, then one insert.
+    await this.#openCarts(typeof first === "string" ? [first] : rows.map((row) => row.cart_id))
+    const created = await this.createShippingMethods(rows.map((row) => ({ ...shippingMethodRow(row), cart_id: row.cart_id })))
+    return shippingMethodDetails(byCreation(created))
   }
 
   /**
@@ -105,22 +120,18 @@ export class CartModuleService extends CartServiceBase {
    * a missing key leaves it as it is.
    */
   async setAddresses(cartId: string, addresses: CartAddresses): Promise<CartDetail> {
-    await this.database.transaction(async () => {
-      const [cart] = await this.#generated.listCarts({ id: cartId })
-      if (!cart) throw notFound(cartId)
-      const changes: Record<string, string | null> = {}
-      const replaced: string[] = []
-      for (const key of ["shipping_address", "billing_address"] as const) {
-        const input = addresses[key]
-        if (input === undefined) continue
-        const current = cart[`${key}_id`]
-        if (current) replaced.push(current)
-        changes[`${key}_id`] = input === null ? null : (await this.createAddresses(addressRow(input))).id
-      }
-      if (Object.keys(changes).length === 0) return
-      await this.updateCarts({ id: cartId, ...changes })
-      if (replaced.length > 0) await this.deleteAddresses(replaced)
-    })
+    const changes: AddressChanges = {}
+    for (const key of ["shipping_address", "billing_address"] as const) {
+      const input = addresses[key]
+      if (input !== undefined) changes[key] = input === null ? null : addressRow(input)
+    }
+    if (Object.keys(changes).length > 0) {
+      const { sql, params } = setAddressesSql(cartId, changes, new Date())
+      const [row] = await this.database.execute<{ found: boolean }>(sql, params).catch((error: unknown) => {
+        throw mapDatabaseError(error, "Cart")
+      })
+      if (!row?.found) throw notFound(cartId)
+    }
     return this.retrieveCart(cartId)
   }
 
@@ -128,7 +139,9 @@ export class CartModuleService extends CartServiceBase {
   async #createCarts(data: CreateCartInput[]): Promise<CartDetail[]>
   async #createCarts(data: CreateCartInput | CreateCartInput[]): Promise<CartDetail | CartDetail[]> {
     const inputs = Array.isArray(data) ? data : [data]
-    const carts = await this.database.transaction(async () => {
+    // Carts with their lines and methods are one statement; addresses are written before it.
+    const withAddresses = inputs.some((input) => input.shipping_address || input.billing_address)
+    const write = async () => {
       const prepared: ({ row: InferCreateInput<typeof Cart> } & CartAddressRows)[] = []
       for (const input of inputs) prepared.push(await this.#cartRow(input))
       const created = (await this.#generated.createCarts(prepared.map(({ row }) => row))) as unknown as CreatedCart[]
@@ -145,7 +158,8 @@ export class CartModuleService extends CartServiceBase {
           billing_address: prepared[i]?.billing_address ?? null,
         })
       })
-    })
+    }
+    const carts = withAddresses ? await this.database.transaction(write) : await write()
     return Array.isArray(data) ? carts : (carts[0] as CartDetail)
   }
 

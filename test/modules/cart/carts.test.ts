@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { AgoraError } from "../../../src/framework/errors/index.ts"
+import { countStatements } from "../../setup/count-statements.ts"
 import { lineItem, rejection, startCartApp } from "./cart-app.ts"
 import type { CartApp } from "./cart-app.ts"
 
@@ -154,10 +155,41 @@ describe("setAddresses", () => {
     expect(stored).toEqual([{ city: "Rome" }])
   })
 
-  test("setting addresses on an unknown cart is not_found", async () => {
-    const error = await rejection(t.carts.setAddresses("cart_missing", { shipping_address: address }))
+  test("setting addresses on an unknown cart is not_found, and writes no address", async () => {
+    const [before] = await t.rows<{ count: number }>("select count(*)::int as count from cart_address")
+    const error = await rejection(t.carts.setAddresses("cart_missing", { shipping_address: address, billing_address: address }))
     expect(error.type).toBe(AgoraError.Types.NOT_FOUND)
     expect(error.message).toContain("cart_missing")
+    expect(await t.rows("select count(*)::int as count from cart_address")).toEqual([before])
+  })
+
+  test("the addresses are written in one statement, and the cart read in a second", async () => {
+    const created = await t.carts.createCarts({ currency_code: "usd", shipping_address: address })
+    const { result, statements } = await countStatements(t.app.database, () =>
+      t.carts.setAddresses(created.id, { shipping_address: { city: "Oslo" }, billing_address: { city: "Bergen" } }),
+    )
+    expect(statements).toHaveLength(2)
+    expect(result).toMatchObject({ shipping_address: { city: "Oslo" }, billing_address: { city: "Bergen" } })
+    expect(await t.carts.retrieveCart(created.id)).toEqual(result)
+  })
+})
+
+describe("markCompleted", () => {
+  test("completes an open cart in one statement, then leaves the completion as it was", async () => {
+    const created = await t.carts.createCarts({ currency_code: "usd" })
+    const at = new Date("2026-01-02T03:04:05.000Z")
+    const { result, statements } = await countStatements(t.app.database, () => t.carts.markCompleted(created.id, at))
+    expect(result).toBe(true)
+    expect(statements).toHaveLength(1)
+    expect((await t.carts.retrieveCart(created.id)).completed_at).toEqual(at)
+
+    expect(await t.carts.markCompleted(created.id, new Date())).toBe(false)
+    expect((await t.carts.retrieveCart(created.id)).completed_at).toEqual(at)
+  })
+
+  test("an unknown cart is not_found", async () => {
+    const error = await rejection(t.carts.markCompleted("cart_missing", new Date()))
+    expect(error.type).toBe(AgoraError.Types.NOT_FOUND)
   })
 })
 

@@ -145,9 +145,9 @@ test("linking the payment collection fails: the payment is canceled with the pro
 test("marking the cart completed fails: everything before it is undone", async () => {
   const seeded = await seedCart(t, store, [{ product: mug, quantity: 1 }], { provider: SCRIPTED_PROVIDER })
 
-  const message = await expectNothingLeft(seeded, () => failureMessage(run(failingScope(t, "cart", "updateCarts"), seeded.cart.id)))
+  const message = await expectNothingLeft(seeded, () => failureMessage(run(failingScope(t, "cart", "markCompleted"), seeded.cart.id)))
 
-  expect(message).toBe('Workflow "complete-cart" failed at step "complete-cart-record-step": cart.updateCarts is down')
+  expect(message).toBe('Workflow "complete-cart" failed at step "complete-cart-record-step": cart.markCompleted is down')
   await expectPaymentCanceled(seeded)
 })
 

@@ -12,16 +12,15 @@ export const completeCartRecordStep = createStep(
   completeCartRecordStepId,
   async (input: CompleteCartRecordStepInput, { container }) => {
     const carts = container.resolve<CartModuleService>(CART_MODULE)
-    const cart = await carts.retrieveCart(input.id)
-    if (cart.completed_at) {
-      // Completed by this step before a crash if the cart is linked to this run's order; else by someone else.
-      const [ours] = await container.resolve<LinkService>("link").list({ order: { order_id: input.order_id }, cart: { cart_id: input.id } })
-      if (!ours) throw new AgoraError(AgoraError.Types.NOT_ALLOWED, `Cart ${input.id} is already completed`)
-      return new StepResponse(cart.completed_at, input.id)
-    }
     const completedAt = new Date()
-    await carts.updateCarts({ id: input.id, completed_at: completedAt })
-    return new StepResponse(completedAt, input.id)
+    if (await carts.markCompleted(input.id, completedAt)) return new StepResponse(completedAt, input.id)
+    // Completed by this step before a crash if the cart is linked to this run's order; else by someone else.
+    const [[ours], cart] = await Promise.all([
+      container.resolve<LinkService>("link").list({ order: { order_id: input.order_id }, cart: { cart_id: input.id } }),
+      carts.retrieveCart(input.id, { select: ["completed_at"] }),
+    ])
+    if (!ours) throw new AgoraError(AgoraError.Types.NOT_ALLOWED, `Cart ${input.id} is already completed`)
+    return new StepResponse(cart.completed_at as Date, input.id)
   },
   async (cartId, { container }) => {
     if (!cartId) return

@@ -22,28 +22,34 @@ export const createOrderFromCartStep = createStep(
   async ({ cart }: CreateOrderFromCartStepInput, { container }) => {
     const orders = container.resolve<OrderModuleService>(ORDER_MODULE)
     const id = orderIdForCart(cart.id)
-    const [existing] = await orders.listOrders({ id })
-    if (existing) {
-      // An order of this cart exists: made by this step before a crash (adopt it), or placed already.
-      const [placed] = await container.resolve<LinkService>("link").list({ order: { order_id: id }, cart: { cart_id: cart.id } })
-      if (placed) throw new AgoraError(AgoraError.Types.CONFLICT, `Cart ${cart.id} already has an order: ${id}`)
-      return new StepResponse<OrderDetail, string>(existing, id)
+    try {
+      const order = await orders.createOrders({
+        id,
+        status: "pending",
+        email: cart.email ?? null,
+        currency_code: cart.currency_code,
+        region_id: cart.region_id ?? null,
+        customer_id: cart.customer_id ?? null,
+        sales_channel_id: cart.sales_channel_id ?? null,
+        shipping_address: cart.shipping_address ? { ...cart.shipping_address } : null,
+        billing_address: cart.billing_address ? { ...cart.billing_address } : null,
+        // The order module keeps the snapshot columns it knows and drops the rest (ids, totals).
+        items: cart.items.map((item) => ({ ...item })),
+        shipping_methods: cart.shipping_methods.map((method) => ({ ...method })),
+      })
+      return new StepResponse<OrderDetail, string>(order, order.id)
+    } catch (error) {
+      // The order is written in one statement: refused as a duplicate, it wrote nothing.
+      if (!(error instanceof AgoraError && error.type === AgoraError.Types.DUPLICATE_ERROR)) throw error
     }
-    const order = await orders.createOrders({
-      id,
-      status: "pending",
-      email: cart.email ?? null,
-      currency_code: cart.currency_code,
-      region_id: cart.region_id ?? null,
-      customer_id: cart.customer_id ?? null,
-      sales_channel_id: cart.sales_channel_id ?? null,
-      shipping_address: cart.shipping_address ? { ...cart.shipping_address } : null,
-      billing_address: cart.billing_address ? { ...cart.billing_address } : null,
-      // The order module keeps the snapshot columns it knows and drops the rest (ids, totals).
-      items: cart.items.map((item) => ({ ...item })),
-      shipping_methods: cart.shipping_methods.map((method) => ({ ...method })),
-    })
-    return new StepResponse<OrderDetail, string>(order, order.id)
+    // An order of this cart exists: made by this step before a crash (adopt it), or placed already.
+    const [[existing], [placed]] = await Promise.all([
+      orders.listOrders({ id }),
+      container.resolve<LinkService>("link").list({ order: { order_id: id }, cart: { cart_id: cart.id } }),
+    ])
+    if (placed) throw new AgoraError(AgoraError.Types.CONFLICT, `Cart ${cart.id} already has an order: ${id}`)
+    if (!existing) throw new AgoraError(AgoraError.Types.CONFLICT, `Cart ${cart.id} has an order being removed: ${id}`)
+    return new StepResponse<OrderDetail, string>(existing, id)
   },
   async (orderId, { container }) => {
     if (!orderId) return

@@ -65,40 +65,61 @@ const FIELDS = [
 
 /**
  * The variants a cart's lines are made from, with their product, inventory items and the price for
- * the cart's currency and region (null when there is none); not_found naming the ids that do not exist.
+ * the cart's currency and region (null when there is none); not_found naming the ids that do not
+ * exist. The checks `validate` asks for are made in its order; the price and stock reads go at once.
  */
 export const getVariantsWithPricesStepId = "get-variants-with-prices-step"
 export const getVariantsWithPricesStep = createStep(
   getVariantsWithPricesStepId,
   async (input: GetVariantsWithPricesStepInput, { container }) => {
-    const variants = await getVariantsWithPrices(container, input)
-    const checks = input.validate
-    if (checks?.sales_channel) assertVariantsInSalesChannel({ sales_channel_id: checks.sales_channel.sales_channel_id, variants })
-    if (checks?.prices) assertVariantsPriced(variants)
-    if (checks?.inventory) await confirmInventory(container, checks.inventory, variants)
+    const variants = await checkedVariantsWithPrices(container, readVariantsForCart(container, input.variant_ids), input, input.validate ?? {})
     return new StepResponse(variants)
   },
 )
+
+/** A variant as read, before its price: the price set it is priced from. */
+export type UnpricedVariant = Omit<VariantForCart, "calculated_price"> & { price_set_id: string | null }
 
 /** The variants with their product, inventory items and price for the cart, in the order of their (unique) ids. */
 export async function getVariantsWithPrices(
   container: AwilixContainer,
   input: Pick<GetVariantsWithPricesStepInput, "variant_ids" | "currency_code" | "region_id">,
 ): Promise<VariantForCart[]> {
-  const ids = [...new Set(input.variant_ids)]
+  return priceVariants(container, await readVariantsForCart(container, input.variant_ids), input)
+}
+
+/**
+ * `variants` (a read started by the caller, e.g. beside its own reads) priced and checked as
+ * `validate` asks: the sales channel first, then prices, then stock, failing on the first of them
+ * that fails; the price read and the stock reads run at once.
+ */
+export async function checkedVariantsWithPrices(
+  container: AwilixContainer,
+  variants: Promise<UnpricedVariant[]>,
+  context: Pick<GetVariantsWithPricesStepInput, "currency_code" | "region_id">,
+  validate: NonNullable<GetVariantsWithPricesStepInput["validate"]>,
+): Promise<VariantForCart[]> {
+  const read = await variants
+  if (validate.sales_channel) assertVariantsInSalesChannel({ sales_channel_id: validate.sales_channel.sales_channel_id, variants: read })
+  const [priced, stock] = await Promise.allSettled([
+    priceVariants(container, read, context),
+    validate.inventory ? confirmInventory(container, validate.inventory, read) : undefined,
+  ])
+  if (priced.status === "rejected") throw priced.reason
+  if (validate.prices) assertVariantsPriced(priced.value)
+  if (stock.status === "rejected") throw stock.reason
+  return priced.value
+}
+
+/** The variants of `variantIds` with their product and inventory items, in the order of their (unique) ids: one statement. */
+export async function readVariantsForCart(container: AwilixContainer, variantIds: readonly string[]): Promise<UnpricedVariant[]> {
+  const ids = [...new Set(variantIds)]
   if (ids.length === 0) return []
   const { data } = await container.resolve<Query>("query").graph<VariantRow>({ entity: "product_variant", fields: FIELDS, filters: { id: ids } })
   const missing = ids.filter((id) => !data.some((variant) => variant.id === id))
   if (missing.length > 0) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Variants with IDs ${missing.join(", ")} were not found`)
-
-  const priceSetIds = data.flatMap((variant) => (variant.price_set ? [variant.price_set.id] : []))
-  const context = { currency_code: input.currency_code, ...(input.region_id ? { region_id: input.region_id } : {}) }
-  const prices = await container.resolve<PricingModuleService>(PRICING_MODULE).calculatePrices({ id: priceSetIds }, { context })
-  const priceBySet = new Map(prices.map((price) => [price.id, price]))
-
-  const variants = ids.map((id): VariantForCart => {
+  return ids.map((id): UnpricedVariant => {
     const row = data.find((variant) => variant.id === id) as VariantRow
-    const price = row.price_set ? priceBySet.get(row.price_set.id) : undefined
     const product = row.product
     if (!product) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Product of variant ${id} was not found`)
     return {
@@ -120,9 +141,7 @@ export async function getVariantsWithPrices(
         discountable: product.discountable,
         sales_channel_ids: product.sales_channels.map((channel) => channel.id),
       },
-      calculated_price: price
-        ? { amount: money.toDecimal(price.calculated_amount), is_tax_inclusive: price.is_calculated_price_tax_inclusive }
-        : null,
+      price_set_id: row.price_set?.id ?? null,
       inventory_items: row.inventory_item_link.map((link) => ({
         inventory_item_id: link.inventory_item_id,
         required_quantity: link.required_quantity,
@@ -130,5 +149,26 @@ export async function getVariantsWithPrices(
       })),
     }
   })
-  return variants
+}
+
+/** The variants with their price for the cart's currency and region (null when there is none): one statement. */
+async function priceVariants(
+  container: AwilixContainer,
+  variants: readonly UnpricedVariant[],
+  input: Pick<GetVariantsWithPricesStepInput, "currency_code" | "region_id">,
+): Promise<VariantForCart[]> {
+  const priceSetIds = variants.flatMap((variant) => (variant.price_set_id ? [variant.price_set_id] : []))
+  if (priceSetIds.length === 0) return variants.map(({ price_set_id: _priceSet, ...variant }) => ({ ...variant, calculated_price: null }))
+  const context = { currency_code: input.currency_code, ...(input.region_id ? { region_id: input.region_id } : {}) }
+  const prices = await container.resolve<PricingModuleService>(PRICING_MODULE).calculatePrices({ id: priceSetIds }, { context })
+  const priceBySet = new Map(prices.map((price) => [price.id, price]))
+  return variants.map(({ price_set_id: priceSetId, ...variant }) => {
+    const price = priceSetId ? priceBySet.get(priceSetId) : undefined
+    return {
+      ...variant,
+      calculated_price: price
+        ? { amount: money.toDecimal(price.calculated_amount), is_tax_inclusive: price.is_calculated_price_tax_inclusive }
+        : null,
+    }
+  })
 }

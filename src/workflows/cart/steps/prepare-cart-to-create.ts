@@ -5,13 +5,10 @@ import { inRegion } from "../utils/addresses.ts"
 import { allInOrder } from "../utils/settle.ts"
 import { checkItems, lineItemActions, lineItemData, variantQuantities } from "../utils/line-items.ts"
 import type { CartItemInput, RegionForCart } from "../utils/types.ts"
-import { confirmInventory } from "./confirm-inventory.ts"
 import { findOneOrAnyRegion } from "./find-one-or-any-region.ts"
 import { findSalesChannel } from "./find-sales-channel.ts"
 import type { SalesChannelForCart } from "./find-sales-channel.ts"
-import { getVariantsWithPrices } from "./get-variants-with-prices.ts"
-import { assertVariantsPriced } from "./validate-variant-prices.ts"
-import { assertVariantsInSalesChannel } from "./validate-variant-sales-channels.ts"
+import { checkedVariantsWithPrices, readVariantsForCart } from "./get-variants-with-prices.ts"
 
 export type PrepareCartToCreateStepInput = {
   input: {
@@ -49,6 +46,11 @@ export type PreparedCartToCreate = { cart: CartToCreate; region: RegionForCart; 
  */
 export const prepareCartToCreateStepId = "prepare-cart-to-create-step"
 export const prepareCartToCreateStep = createStep(prepareCartToCreateStepId, async ({ input }: PrepareCartToCreateStepInput, { container }) => {
+  // The variants are read beside the channel and region; the items are refused, and the variants
+  // checked, after them, as one check after the other would.
+  const checkedItems = new Promise<CartItemInput[]>((resolve) => resolve(checkItems(input.items)))
+  const read = checkedItems.then((items) => readVariantsForCart(container, items.map((item) => item.variant_id)))
+  for (const pending of [checkedItems, read]) pending.catch(() => {})
   const [salesChannel, region] = await allInOrder([
     findSalesChannel(container, { sales_channel_id: input.sales_channel_id, publishable_key_id: input.publishable_key_id }),
     findOneOrAnyRegion(container, { region_id: input.region_id }),
@@ -61,16 +63,17 @@ export const prepareCartToCreateStep = createStep(prepareCartToCreateStepId, asy
   }
   const [only] = region.countries.length === 1 ? region.countries : []
   const shipping = input.shipping_address ? inRegion(input.shipping_address, region) : only ? { country_code: only } : null
-  const items = checkItems(input.items)
-
-  const variants = await getVariantsWithPrices(container, {
-    variant_ids: items.map((item) => item.variant_id),
-    currency_code: region.currency_code,
-    region_id: region.id,
-  })
-  assertVariantsInSalesChannel({ sales_channel_id: salesChannel.id, variants })
-  assertVariantsPriced(variants)
-  await confirmInventory(container, { sales_channel_id: salesChannel.id, items: variantQuantities([], items) }, variants)
+  const items = await checkedItems
+  const variants = await checkedVariantsWithPrices(
+    container,
+    read,
+    { currency_code: region.currency_code, region_id: region.id },
+    {
+      sales_channel: { sales_channel_id: salesChannel.id },
+      prices: true,
+      inventory: { sales_channel_id: salesChannel.id, items: variantQuantities([], items) },
+    },
+  )
   const lines = items.map((item) => lineItemData(variants.find((variant) => variant.id === item.variant_id)!, item.quantity, item.metadata))
 
   return new StepResponse<PreparedCartToCreate>({

@@ -1,4 +1,4 @@
-import { createHook, createWorkflow, transform, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
+import { createHook, createWorkflow, transform, when, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
 import { emitEventStep } from "../../common/index.ts"
 import { CartEvents } from "../events.ts"
@@ -54,8 +54,13 @@ export const addToCartWorkflow = createWorkflow(addToCartWorkflowId, (input: Wor
 
   const validate = createHook("validate", { input, cart })
 
-  createLineItemsStep({ id: cart.id, items: actions.itemsToCreate })
-  updateLineItemsStep(actions.itemsToUpdate)
+  // A step with nothing to do is skipped: no checkpoint of its own.
+  when("lines-to-create", { actions }, ({ actions }) => actions.itemsToCreate.length > 0).then(() => {
+    createLineItemsStep({ id: cart.id, items: actions.itemsToCreate })
+  })
+  when("lines-to-update", { actions }, ({ actions }) => actions.itemsToUpdate.length > 0).then(() => {
+    updateLineItemsStep(actions.itemsToUpdate)
+  })
   refreshPaymentCollectionIfAny(cart)
   emitEventStep({ name: CartEvents.UPDATED, data: { id: input.cart_id } })
 
