@@ -1,4 +1,4 @@
-import { createWorkflow, transform, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
+import { createWorkflow, transform, when, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
 import { emitEventStep } from "../../common/index.ts"
 import { CartEvents } from "../events.ts"
@@ -30,7 +30,10 @@ export const addShippingMethodToCartWorkflow = createWorkflow(
     const prepared = prepareShippingMethodsStep({ cart_id: input.cart_id, options: input.options })
     const cart = transform({ prepared }, ({ prepared }) => prepared.cart)
 
-    removeShippingMethodsStep(transform({ prepared }, ({ prepared }) => prepared.replaced_method_ids))
+    // Nothing to replace (a first method): no step, and no checkpoint of its own.
+    when("methods-replaced", { prepared }, ({ prepared }) => prepared.replaced_method_ids.length > 0).then(() => {
+      removeShippingMethodsStep(transform({ prepared }, ({ prepared }) => prepared.replaced_method_ids))
+    })
     addShippingMethodsStep({ cart_id: input.cart_id, shipping_methods: transform({ prepared }, ({ prepared }) => prepared.methods) })
     refreshPaymentCollectionIfAny(cart)
     emitEventStep({ name: CartEvents.UPDATED, data: { id: input.cart_id } })

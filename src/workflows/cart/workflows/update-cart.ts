@@ -58,13 +58,15 @@ export const updateCartWorkflow = createWorkflow(updateCartWorkflowId, (input: W
     return { ...update, current: prepared.cart }
   })
   updateCartsStep([cartUpdate])
-  setCartAddressesStep(
-    transform({ prepared, input }, ({ prepared, input }) => ({
-      id: input.id,
-      current: { shipping_address: prepared.cart.shipping_address, billing_address: prepared.cart.billing_address },
-      ...prepared.addresses,
-    })),
-  )
+  when("addresses-change", { prepared }, ({ prepared }) => Object.keys(prepared.addresses).length > 0).then(() => {
+    setCartAddressesStep(
+      transform({ prepared, input }, ({ prepared, input }) => ({
+        id: input.id,
+        current: { shipping_address: prepared.cart.shipping_address, billing_address: prepared.cart.billing_address },
+        ...prepared.addresses,
+      })),
+    )
+  })
 
   when("region-changed", { prepared }, ({ prepared }) => prepared.region_changed).then(() => {
     updateLineItemsStep(transform({ prepared }, ({ prepared }) => prepared.line_items))
