@@ -1,6 +1,6 @@
 import { mapDatabaseError } from "../../framework/database/index.ts"
 import { AgoraError } from "../../framework/errors/index.ts"
-import { ModuleService } from "../../framework/modules/index.ts"
+import { inListedOrder, ModuleService } from "../../framework/modules/index.ts"
 import type { Filters, FindConfig, InferCreateInput, InferEntity, ModuleDependencies } from "../../framework/modules/index.ts"
 import { setAddressesSql } from "./address-sql.ts"
 import type { AddressChanges } from "./address-sql.ts"
@@ -255,8 +255,7 @@ export class CartModuleService extends CartServiceBase {
       carts.map((cart) => cart.id),
       { select: config.select, withDeleted: config.withDeleted },
     )
-    const byId = new Map(details.map((cart) => [cart.id, cart]))
-    return carts.flatMap((cart) => byId.get(cart.id) ?? [])
+    return inListedOrder(carts, details)
   }
 
   /** Refuses lines for carts that do not exist or are completed. */

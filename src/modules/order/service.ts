@@ -1,6 +1,6 @@
 import { mapDatabaseError } from "../../framework/database/index.ts"
 import { AgoraError } from "../../framework/errors/index.ts"
-import { ModuleService } from "../../framework/modules/index.ts"
+import { inListedOrder, ModuleService } from "../../framework/modules/index.ts"
 import type { Filters, FindConfig, InferEntity, ModuleDependencies } from "../../framework/modules/index.ts"
 import { planFulfillment } from "./fulfillment-plan.ts"
 import type { FulfillmentItemInput } from "./fulfillment-plan.ts"
@@ -227,8 +227,7 @@ export class OrderModuleService extends OrderServiceBase {
       orders.map((order) => order.id),
       { select: config.select, withDeleted: config.withDeleted },
     )
-    const byId = new Map(details.map((order) => [order.id, order]))
-    return orders.flatMap((order) => byId.get(order.id) ?? [])
+    return inListedOrder(orders, details)
   }
 
   /** A fulfilment with its items: one statement. */

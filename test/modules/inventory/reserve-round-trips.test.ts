@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest"
 import { AgoraError } from "../../../src/framework/errors/index.ts"
-import { countRoundTrips } from "../payment/round-trips.ts"
+import { countRoundTrips } from "../../setup/count-statements.ts"
 import { rejection, startInventoryApp, stockedItem } from "./inventory-app.ts"
 import type { InventoryApp } from "./inventory-app.ts"
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, expect, test } from "vitest"
 import { AgoraError } from "../../../src/framework/errors/index.ts"
-import { countStatements } from "../../setup/count-statements.ts"
+import { countStatements, wireStatements } from "../../setup/count-statements.ts"
 import { orderLine, placeOrder, rejection, startOrderApp } from "./order-app.ts"
 import type { OrderApp } from "./order-app.ts"
-import { wireStatements } from "./part-by-part.ts"
 
 let t: OrderApp
 beforeAll(async () => {

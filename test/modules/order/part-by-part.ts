@@ -1,4 +1,3 @@
-import pg from "pg"
 import type { Database } from "../../../src/framework/database/index.ts"
 import { ModuleService } from "../../../src/framework/modules/index.ts"
 import type { OrderDetail, OrderFilters, OrderFindConfig } from "../../../src/modules/order/index.ts"
@@ -49,24 +48,4 @@ export async function readPartByPart(database: Database, filters: OrderFilters, 
       billing_address: address(order.billing_address_id),
     }),
   )
-}
-
-/**
- * Runs `work` and answers every statement sent to PostgreSQL meanwhile, as the `pg` client sends
- * them: `begin` and `commit` included, which the ORM's `onQuery` hook does not see.
- */
-export async function wireStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  const statements: string[] = []
-  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }
-  const query = prototype.query
-  prototype.query = function (this: unknown, ...args: unknown[]) {
-    const [first] = args
-    statements.push(typeof first === "string" ? first : String((first as { text?: string } | undefined)?.text))
-    return query.apply(this, args)
-  }
-  try {
-    return { result: await work(), statements }
-  } finally {
-    prototype.query = query
-  }
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { AgoraError } from "../../../src/framework/errors/index.ts"
 import type { OrderDetail } from "../../../src/modules/order/index.ts"
-import { countStatements } from "../../setup/count-statements.ts"
+import { countStatements, wireStatements } from "../../setup/count-statements.ts"
 import { orderLine, placeOrder, rejection, startOrderApp } from "./order-app.ts"
 import type { OrderApp } from "./order-app.ts"
-import { readPartByPart, wireStatements } from "./part-by-part.ts"
+import { readPartByPart } from "./part-by-part.ts"
 
 let t: OrderApp
 beforeAll(async () => {

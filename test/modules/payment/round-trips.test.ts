@@ -1,48 +1,20 @@
 import { setTimeout as sleep } from "node:timers/promises"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
-import type {
-  AuthorizePaymentOutput,
-  InitiatePaymentOutput,
-  PaymentOperationOutput,
-  PaymentProvider,
-} from "../../../src/modules/payment/index.ts"
+import { SystemPaymentProvider } from "../../../src/modules/payment/index.ts"
+import type { AuthorizePaymentOutput } from "../../../src/modules/payment/index.ts"
 import { SCRIPTED_PROVIDER_ID, startPaymentApp } from "./payment-app.ts"
 import type { PaymentApp } from "./payment-app.ts"
-import { countRoundTrips, headOf } from "./round-trips.ts"
+import { countRoundTrips, headOf } from "../../setup/count-statements.ts"
 
 /** Authorizes after a pause, long enough for concurrent calls to overlap, and counts the calls. */
-class SlowProvider implements PaymentProvider {
-  static readonly identifier = "slow"
+class SlowProvider extends SystemPaymentProvider {
+  static override readonly identifier = "slow"
   static authorizations = 0
 
-  async initiatePayment(): Promise<InitiatePaymentOutput> {
-    return { data: {}, status: "pending" }
-  }
-
-  async authorizePayment(): Promise<AuthorizePaymentOutput> {
+  override async authorizePayment(): Promise<AuthorizePaymentOutput> {
     SlowProvider.authorizations++
     await sleep(50)
     return { data: { slow: true }, status: "authorized" }
-  }
-
-  async capturePayment(): Promise<PaymentOperationOutput> {
-    return { data: {} }
-  }
-
-  async refundPayment(): Promise<PaymentOperationOutput> {
-    return { data: {} }
-  }
-
-  async cancelPayment(): Promise<PaymentOperationOutput> {
-    return { data: {} }
-  }
-
-  async deletePayment(): Promise<PaymentOperationOutput> {
-    return { data: {} }
-  }
-
-  async getPaymentStatus(): Promise<{ status: "authorized" }> {
-    return { status: "authorized" }
   }
 }
 

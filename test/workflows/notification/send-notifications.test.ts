@@ -2,13 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { AgoraError } from "../../../src/framework/errors/index.ts"
 import { createStep, createWorkflow, WorkflowError } from "../../../src/framework/workflows-sdk/index.ts"
 import type { WorkflowData } from "../../../src/framework/workflows-sdk/index.ts"
-import { LocalNotificationProvider } from "../../../src/modules/notification/index.ts"
-import type { NotificationModuleService } from "../../../src/modules/notification/index.ts"
+import type { LocalNotificationProvider, NotificationModuleService } from "../../../src/modules/notification/index.ts"
 import { sendNotificationsWorkflow } from "../../../src/workflows/notification/index.ts"
 import type { SendNotificationsWorkflowInput } from "../../../src/workflows/notification/index.ts"
-import { DEFAULT_MODULES, startTestApp } from "../../setup/test-app.ts"
 import type { TestApp } from "../../setup/test-app.ts"
-import { FlakyNotificationProvider } from "./flaky-provider.ts"
+import type { FlakyNotificationProvider } from "./flaky-provider.ts"
+import { resetProviders, startNotificationApp } from "./notification-app.ts"
 
 let t: TestApp
 let notifications: NotificationModuleService
@@ -16,30 +15,10 @@ let local: LocalNotificationProvider
 let flaky: FlakyNotificationProvider
 
 beforeAll(async () => {
-  t = await startTestApp({
-    modules: [
-      ...DEFAULT_MODULES,
-      {
-        resolve: "./src/modules/notification",
-        options: {
-          providers: [
-            { resolve: LocalNotificationProvider, id: "local", channels: ["email"] },
-            { resolve: FlakyNotificationProvider, id: "flaky", channels: ["sms"] },
-          ],
-        },
-      },
-    ],
-  })
-  notifications = t.app.container.resolve<NotificationModuleService>("notification")
-  local = (await notifications.getProvider("local")) as LocalNotificationProvider
-  flaky = (await notifications.getProvider("flaky")) as FlakyNotificationProvider
+  ;({ t, notifications, local, flaky } = await startNotificationApp())
 })
 afterAll(() => t?.close())
-beforeEach(() => {
-  local.sent.length = 0
-  flaky.calls.length = 0
-  flaky.failures = 0
-})
+beforeEach(() => resetProviders({ local, flaky }))
 
 async function failedRun(input: SendNotificationsWorkflowInput): Promise<WorkflowError> {
   const error = await sendNotificationsWorkflow(t.app.container)

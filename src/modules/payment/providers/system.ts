@@ -11,7 +11,7 @@ import type {
  * only recorded by the module.
  */
 export class SystemPaymentProvider implements PaymentProvider {
-  static readonly identifier = "system"
+  static readonly identifier: string = "system"
 
   async initiatePayment(): Promise<InitiatePaymentOutput> {
     return { data: {}, status: "pending" }
