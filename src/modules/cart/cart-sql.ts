@@ -3,8 +3,8 @@
  * cart's own columns updated in one. Every identifier comes from the models; every value is a
  * parameter.
  */
-import { pageClause, Property, Relation } from "../../framework/modules/index.ts"
-import type { AnyModel } from "../../framework/modules/index.ts"
+import { jsonColumnsOf, pageClause, Property, reviveDates } from "../../framework/modules/index.ts"
+import type { JsonColumns } from "../../framework/modules/index.ts"
 import { cartDetailOf } from "./cart-detail.ts"
 import type { CartAddress, CartDetail, CartRow, LineItemRow, ShippingMethodRow } from "./cart-detail.ts"
 import { Address } from "./models/address.ts"
@@ -14,31 +14,12 @@ import { ShippingMethod } from "./models/shipping-method.ts"
 
 type Row = Record<string, unknown>
 
-/** A model's columns as its rows carry them, and which of them hold timestamps or decimals. */
-type Columns = { names: string[]; dates: Set<string>; decimals: Set<string> }
-
 const TIMESTAMPS = ["created_at", "updated_at", "deleted_at"]
 
-function columnsOf(model: AnyModel): Columns {
-  const columns: Columns = { names: [], dates: new Set(TIMESTAMPS), decimals: new Set() }
-  for (const [key, field] of Object.entries(model.schema)) {
-    if (field instanceof Relation) {
-      if (field.definition.kind === "belongsTo") columns.names.push(`${key}_id`)
-      continue
-    }
-    if (!(field instanceof Property)) continue
-    columns.names.push(key)
-    if (field.definition.kind === "dateTime") columns.dates.add(key)
-    if (field.definition.kind === "bigNumber") columns.decimals.add(key)
-  }
-  columns.names.push(...TIMESTAMPS)
-  return columns
-}
-
-const CART = columnsOf(Cart)
-const LINE_ITEM = columnsOf(LineItem)
-const SHIPPING_METHOD = columnsOf(ShippingMethod)
-const ADDRESS = columnsOf(Address)
+const CART = jsonColumnsOf(Cart)
+const LINE_ITEM = jsonColumnsOf(LineItem)
+const SHIPPING_METHOD = jsonColumnsOf(ShippingMethod)
+const ADDRESS = jsonColumnsOf(Address)
 
 /** The cart columns a read may narrow to (the generated CRUD refuses any other name). */
 export function isCartColumn(name: string): boolean {
@@ -46,11 +27,11 @@ export function isCartColumn(name: string): boolean {
 }
 
 /** `'name', alias."name"` for each column, decimals as text (never as lossy JSON numbers). */
-function jsonPairs(columns: Columns, alias: string, names: readonly string[] = columns.names): string {
+function jsonPairs(columns: JsonColumns, alias: string, names: readonly string[] = columns.names): string {
   return names.map((name) => `'${name}', ${alias}."${name}"${columns.decimals.has(name) ? "::text" : ""}`).join(", ")
 }
 
-function jsonObject(columns: Columns, alias: string): string {
+function jsonObject(columns: JsonColumns, alias: string): string {
   return `json_build_object(${jsonPairs(columns, alias)})`
 }
 
@@ -96,22 +77,14 @@ export function cartDetailSql(query: CartDetailQuery): { sql: string; params: un
 export function reviveCart(json: Row): CartDetail {
   const { items, shipping_methods, shipping_address, billing_address, ...cart } = json
   return cartDetailOf({
-    ...(revive(CART, cart) as CartRow),
-    items: ((items ?? []) as Row[]).map((item) => revive(LINE_ITEM, item) as LineItemRow),
-    shipping_methods: ((shipping_methods ?? []) as Row[]).map((method) => revive(SHIPPING_METHOD, method) as ShippingMethodRow),
-    shipping_address: shipping_address ? (revive(ADDRESS, shipping_address as Row) as CartAddress) : null,
-    billing_address: billing_address ? (revive(ADDRESS, billing_address as Row) as CartAddress) : null,
+    ...(reviveDates(CART, cart) as CartRow),
+    items: ((items ?? []) as Row[]).map((item) => reviveDates(LINE_ITEM, item) as LineItemRow),
+    shipping_methods: ((shipping_methods ?? []) as Row[]).map((method) => reviveDates(SHIPPING_METHOD, method) as ShippingMethodRow),
+    shipping_address: shipping_address ? (reviveDates(ADDRESS, shipping_address as Row) as CartAddress) : null,
+    billing_address: billing_address ? (reviveDates(ADDRESS, billing_address as Row) as CartAddress) : null,
   })
 }
 
-/** JSON carries timestamps as ISO text; services hand out Dates. */
-function revive(columns: Columns, row: Row): Row {
-  for (const name of columns.dates) {
-    const value = row[name]
-    if (typeof value === "string") row[name] = new Date(value)
-  }
-  return row
-}
 
 /** Columns an update may set directly: the cart's own, but its key and timestamps. */
 const UPDATABLE = new Set(CART.names.filter((name) => !["id", ...TIMESTAMPS].includes(name)))
@@ -156,5 +129,5 @@ export function cartUpdateSql(change: Record<string, unknown>, now: Date): { sql
 
 /** A cart row answered by `cartUpdateSql`, its timestamps as Dates. */
 export function reviveCartRow(json: Row): CartRow {
-  return revive(CART, json) as CartRow
+  return reviveDates(CART, json) as CartRow
 }

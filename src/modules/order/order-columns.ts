@@ -1,5 +1,5 @@
-import { generateId, Property, Relation } from "../../framework/modules/index.ts"
-import type { AnyModel } from "../../framework/modules/index.ts"
+import { generateId, jsonColumnsOf, Property } from "../../framework/modules/index.ts"
+import type { AnyModel, JsonColumns } from "../../framework/modules/index.ts"
 import { OrderAddress } from "./models/address.ts"
 import { OrderFulfillmentItem } from "./models/fulfillment-item.ts"
 import { OrderFulfillment } from "./models/fulfillment.ts"
@@ -9,31 +9,11 @@ import { OrderShippingMethod } from "./models/shipping-method.ts"
 
 type Row = Record<string, unknown>
 
-/** A table's columns as its rows carry them (properties, foreign keys, timestamps), and which hold dates or decimals. */
-export type Columns = {
-  model: AnyModel
-  table: string
-  names: readonly string[]
-  dates: ReadonlySet<string>
-  decimals: ReadonlySet<string>
-}
-
-const TIMESTAMPS = ["created_at", "updated_at", "deleted_at"]
+/** A table's columns as its JSON reads carry them, with its model and table for the writes. */
+export type Columns = JsonColumns & { model: AnyModel; table: string }
 
 function columnsOf(model: AnyModel): Columns {
-  const names: string[] = []
-  const dates = new Set(TIMESTAMPS)
-  const decimals = new Set<string>()
-  for (const [key, field] of Object.entries(model.schema)) {
-    if (field instanceof Relation) {
-      if (field.definition.kind === "belongsTo") names.push(`${key}_id`)
-      continue
-    }
-    names.push(key)
-    if (field.definition.kind === "dateTime") dates.add(key)
-    if (field.definition.kind === "bigNumber") decimals.add(key)
-  }
-  return { model, table: model.tableName, names: [...names, ...TIMESTAMPS], dates, decimals }
+  return { ...jsonColumnsOf(model), model, table: model.tableName }
 }
 
 export const ORDER = columnsOf(Order)
@@ -70,11 +50,3 @@ export function completeRow(columns: Columns, input: Row, now: Date): Row {
   return row
 }
 
-/** JSON carries timestamps as ISO text; services hand out Dates. */
-export function revive(columns: Columns, row: Row): Row {
-  for (const name of columns.dates) {
-    const value = row[name]
-    if (typeof value === "string") row[name] = new Date(value)
-  }
-  return row
-}

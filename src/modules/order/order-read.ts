@@ -1,5 +1,5 @@
-import { pageClause } from "../../framework/modules/index.ts"
-import { ADDRESS, FULFILLMENT, FULFILLMENT_ITEM, LINE_ITEM, ORDER, revive, SHIPPING_METHOD } from "./order-columns.ts"
+import { pageClause, reviveDates } from "../../framework/modules/index.ts"
+import { ADDRESS, FULFILLMENT, FULFILLMENT_ITEM, LINE_ITEM, ORDER, SHIPPING_METHOD } from "./order-columns.ts"
 import type { Columns } from "./order-columns.ts"
 import { orderDetail } from "./order-detail.ts"
 import type {
@@ -85,12 +85,12 @@ export function fulfillmentDetailSql(ids: readonly string[]): { sql: string; par
 /** An order read by `orderDetailSql`, with its totals and fulfilment status. */
 export function reviveOrder(json: Row): OrderDetail {
   const { items, shipping_methods, shipping_address, billing_address, fulfillments, ...order } = json
-  return orderDetail(revive(ORDER, order) as OrderRow, {
-    items: (items as Row[]).map((item) => revive(LINE_ITEM, item) as OrderLineItemRow),
-    shipping_methods: (shipping_methods as Row[]).map((method) => revive(SHIPPING_METHOD, method) as OrderShippingMethodRow),
+  return orderDetail(reviveDates(ORDER, order) as OrderRow, {
+    items: (items as Row[]).map((item) => reviveDates(LINE_ITEM, item) as OrderLineItemRow),
+    shipping_methods: (shipping_methods as Row[]).map((method) => reviveDates(SHIPPING_METHOD, method) as OrderShippingMethodRow),
     fulfillments: (fulfillments as Row[]).map(reviveFulfillment),
-    shipping_address: shipping_address ? (revive(ADDRESS, shipping_address as Row) as OrderAddressRow) : null,
-    billing_address: billing_address ? (revive(ADDRESS, billing_address as Row) as OrderAddressRow) : null,
+    shipping_address: shipping_address ? (reviveDates(ADDRESS, shipping_address as Row) as OrderAddressRow) : null,
+    billing_address: billing_address ? (reviveDates(ADDRESS, billing_address as Row) as OrderAddressRow) : null,
   })
 }
 
@@ -98,7 +98,7 @@ export function reviveOrder(json: Row): OrderDetail {
 export function reviveFulfillment(json: Row): OrderFulfillmentDetail {
   const { items, ...fulfillment } = json
   return {
-    ...revive(FULFILLMENT, fulfillment),
-    items: (items as Row[]).map((item) => revive(FULFILLMENT_ITEM, item) as OrderFulfillmentItemRow),
+    ...reviveDates(FULFILLMENT, fulfillment),
+    items: (items as Row[]).map((item) => reviveDates(FULFILLMENT_ITEM, item) as OrderFulfillmentItemRow),
   } as OrderFulfillmentDetail
 }
