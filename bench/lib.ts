@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process"
 import type { ChildProcess } from "node:child_process"
-import { readFileSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
 import { setTimeout as sleep } from "node:timers/promises"
 import autocannon from "autocannon"
 
@@ -31,6 +31,40 @@ export async function launch(command: string[], env: NodeJS.ProcessEnv, url: str
     },
   }
   return { server, readyMs }
+}
+
+/** CPU time (user and system) a process has used so far, in ms; Linux only (its clock ticks are 10 ms). */
+export function processCpuMs(pid: number): number {
+  // The command name is in parentheses and may hold spaces: fields are counted after it.
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/** CPU time used so far by each live process with this command name (PostgreSQL's server and backends), in ms by pid. */
+export function commandCpuMs(command: string): Map<number, number> {
+  const byPid = new Map<number, number>()
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8")
+      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) === command) byPid.set(Number(entry), processCpuMs(Number(entry)))
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return byPid
+}
+
+/**
+ * The CPU time processes used between two `commandCpuMs` readings: what those still alive used
+ * since the first (all of it for new ones). A process that ended meanwhile (an idle connection
+ * closed) is left out.
+ */
+export function cpuMsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0)
+  return total
 }
 
 /** Resident memory of a process, in MB. */

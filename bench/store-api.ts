@@ -9,7 +9,8 @@
  *   item, add a second item, set email and shipping address, list the cart's shipping options, add
  *   the shipping method, create the payment collection and a `pp_system_default` session, complete.
  *   5 warm-up flows, then 50 (AGORA_BENCH_CHECKOUT_RUNS) measured: median and p95 of the whole
- *   flow and the median of each step.
+ *   flow and the median of each step, and the CPU time per flow of Agora, of PostgreSQL's processes
+ *   and of this client (Linux), which a machine whose CPU is shared with others disturbs less.
  * Prints JSON. Everything runs on 127.0.0.1; the servers are stopped and the database dropped at
  * the end, also on failure, and the whole run is cut off after 5 minutes.
  * Run: `node bench/store-api.ts` (Node 24 or later).
@@ -28,7 +29,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
 import path from "node:path"
 import { performance } from "node:perf_hooks"
 import { openBenchDatabase, withAdmin } from "./bench-database.ts"
-import { launch, load, median } from "./lib.ts"
+import { commandCpuMs, cpuMsBetween, launch, load, median, processCpuMs } from "./lib.ts"
 import type { LoadResult, Server } from "./lib.ts"
 
 const ROOT = path.resolve(import.meta.dirname, "..")
@@ -146,7 +147,7 @@ try {
     await agora.stop()
     agora = await startAgora("checkout")
   }
-  const checkout = await measureCheckout(storeHeaders, usdRegionId, agoraProducts)
+  const checkout = await measureCheckout(storeHeaders, usdRegionId, agoraProducts, agora.process.pid)
   await agora.stop()
 
   const ratio = agoraResult.requestsPerSecond / bareResult.requestsPerSecond
@@ -255,7 +256,7 @@ function normalize(value: unknown): unknown {
  * The checkout of API.md §9, request after request, `CHECKOUT_WARMUP_RUNS` + `CHECKOUT_RUNS` times;
  * run `i` buys the small size of one product of the page and the medium size of the next.
  */
-async function measureCheckout(storeHeaders: Record<string, string>, regionId: string, products: Json[]) {
+async function measureCheckout(storeHeaders: Record<string, string>, regionId: string, products: Json[], agoraPid: number | undefined) {
   const base = `http://${HOST}:${AGORA_PORT}`
   const send = async (method: "GET" | "POST", pathname: string, body?: unknown): Promise<{ ms: number; json: Json }> => {
     const headers = body === undefined ? storeHeaders : { ...storeHeaders, "content-type": "application/json" }
@@ -294,8 +295,18 @@ async function measureCheckout(storeHeaders: Record<string, string>, regionId: s
   }
 
   for (let run = 0; run < CHECKOUT_WARMUP_RUNS; run++) await flow(run)
+  const cpu = () => {
+    const client = process.cpuUsage()
+    return {
+      agora: agoraPid === undefined ? 0 : processCpuMs(agoraPid),
+      postgres: commandCpuMs("postgres"),
+      client: (client.user + client.system) / 1000,
+    }
+  }
+  const cpuBefore = cpu()
   const runs: Record<Step, number>[] = []
   for (let run = 0; run < CHECKOUT_RUNS; run++) runs.push(await flow(CHECKOUT_WARMUP_RUNS + run))
+  const cpuAfter = cpu()
 
   const totals = runs.map((times) => STEPS.reduce((sum, step) => sum + times[step], 0))
   const round = (ms: number) => Math.round(ms * 10) / 10
@@ -306,6 +317,12 @@ async function measureCheckout(storeHeaders: Record<string, string>, regionId: s
     flowMs: { median: round(median(totals)), p95: round(percentile(totals, 0.95)), min: round(Math.min(...totals)), max: round(Math.max(...totals)) },
     stepMedianMs: Object.fromEntries(STEPS.map((step) => [step, round(median(runs.map((times) => times[step])))])),
     stepP95Ms: Object.fromEntries(STEPS.map((step) => [step, round(percentile(runs.map((times) => times[step]), 0.95))])),
+    // CPU time per flow: steadier than wall time on a machine whose CPU is shared (steal counts in neither).
+    cpuMsPerFlow: {
+      agora: round((cpuAfter.agora - cpuBefore.agora) / CHECKOUT_RUNS),
+      postgres: round(cpuMsBetween(cpuBefore.postgres, cpuAfter.postgres) / CHECKOUT_RUNS),
+      benchClient: round((cpuAfter.client - cpuBefore.client) / CHECKOUT_RUNS),
+    },
   }
 }
 

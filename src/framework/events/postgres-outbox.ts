@@ -1,3 +1,4 @@
+import { RELAXED_COMMIT } from "../database/relaxed-commit.ts"
 import type { AgoraEvent } from "./types.ts"
 
 /** Runs one statement with `?` placeholders on the pool, outside any transaction. */
@@ -31,10 +32,17 @@ export class PostgresOutbox {
     )
   }
 
-  /** Delivered (every subscriber had its turn): gone. */
+  /**
+   * Delivered (every subscriber had its turn): gone. Without waiting for the disk: a removal lost
+   * in a database crash means the events are delivered again, as when this process dies first.
+   */
   async remove(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return
-    await this.#query(`delete from "event_outbox" where "id" in (select jsonb_array_elements_text(?::jsonb))`, [JSON.stringify(ids)])
+    await this.#query(
+      `with "removed" as (delete from "event_outbox" where "id" in (select jsonb_array_elements_text(?::jsonb)) returning 1)
+      select count(*)::int as "removed", ${RELAXED_COMMIT} from "removed"`,
+      [JSON.stringify(ids)],
+    )
   }
 
   /** Claims events nobody is delivering (never claimed, or their claim lapsed), oldest first. */

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises"
+import { RELAXED_COMMIT } from "../database/relaxed-commit.ts"
 import { AgoraError } from "../errors/index.ts"
 
 /** The container key of the app's `LockingService` (Medusa's `locking`). */
@@ -26,7 +27,9 @@ const MAX_POLL_MS = 100
  * Named locks kept in PostgreSQL (table `lock`), so they hold across every process sharing the
  * database. Taking a key is one statement: an insert that, on a conflict, takes the row over only
  * when it has lapsed or is the caller's own. Several keys are taken in sorted order, so two callers
- * wanting overlapping sets wait for each other but never deadlock.
+ * wanting overlapping sets wait for each other but never deadlock. A lock coordinates, it records
+ * nothing: its writes commit without waiting for the disk (`RELAXED_COMMIT`), and one lost in a
+ * database crash is lost with everything its holder wrote after it.
  */
 export class LockingService {
   readonly #query: LockQuery
@@ -69,7 +72,7 @@ export class LockingService {
     const list = keyList(keys)
     const ownerId = requireText(options?.ownerId, "ownerId")
     const released = await this.#query<{ key: string }>(
-      `delete from "lock" where "key" in (${list.map(() => "?").join(", ")}) and "owner_id" = ? returning "key"`,
+      `delete from "lock" where "key" in (${list.map(() => "?").join(", ")}) and "owner_id" = ? returning "key", ${RELAXED_COMMIT}`,
       [...list, ownerId],
     )
     return released.length === list.length
@@ -78,7 +81,7 @@ export class LockingService {
   /** Releases every lock `ownerId` holds; returns how many. */
   async releaseAll(options: ReleaseLockOptions): Promise<number> {
     const ownerId = requireText(options?.ownerId, "ownerId")
-    const released = await this.#query(`delete from "lock" where "owner_id" = ? returning "key"`, [ownerId])
+    const released = await this.#query(`delete from "lock" where "owner_id" = ? returning "key", ${RELAXED_COMMIT}`, [ownerId])
     return released.length
   }
 
@@ -110,7 +113,7 @@ export class LockingService {
          insert into "lock" ("key", "owner_id", "expires_at") values (?, ?, now() + ?::double precision * interval '1 second')
          on conflict ("key") do update set "owner_id" = excluded."owner_id", "expires_at" = excluded."expires_at"
          where "lock"."expires_at" <= now() or "lock"."owner_id" = excluded."owner_id"
-         returning coalesce((select "held" from "before"), false) as "held"`,
+         returning coalesce((select "held" from "before"), false) as "held", ${RELAXED_COMMIT}`,
         [ownerId, key, key, ownerId, expireSeconds],
       )
       if (row !== undefined) return row.held ? "held" : "taken"

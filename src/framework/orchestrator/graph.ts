@@ -34,6 +34,13 @@ export type StepPolicy = {
   readonly async: boolean
   /** Attempts after the first for the compensation. */
   readonly compensationMaxRetries: number
+  /**
+   * Running the step again after a crash is harmless: it changes nothing outside its run (it
+   * reads, checks, computes, raises events the run holds), or its effect is the same however
+   * often it runs (a lock its run already holds). Its end is written with the run's next write
+   * instead of one of its own, and a run resumed before that write runs it again.
+   */
+  readonly rerunnable: boolean
 }
 
 /** A `when` condition guarding a step, as shown in diagrams. */

@@ -93,7 +93,7 @@ export class MemoryWorkflowStorage implements WorkflowStorage {
     if (entry.execution.owner !== checkpoint.owner) {
       throw new OwnershipLostError(checkpoint.workflowId, checkpoint.transactionId)
     }
-    if (checkpoint.skipped !== undefined) for (const step of checkpoint.skipped) this.#stepsOf(entry).set(step.stepId, this.#copy(step))
+    if (checkpoint.deferred !== undefined) for (const step of checkpoint.deferred) this.#stepsOf(entry).set(step.stepId, this.#copy(step))
     if (checkpoint.step !== undefined) this.#stepsOf(entry).set(checkpoint.step.stepId, this.#copy(checkpoint.step))
     const execution = entry.execution as Mutable<ExecutionRecord>
     if (checkpoint.execution !== undefined) Object.assign(execution, this.#copy(checkpoint.execution))

@@ -219,6 +219,12 @@ export class RunExecutor {
           this.#lastStepId = node.id
           return
         }
+        // Done, or skipped by its own `StepResponse.skip()`: either way harmless to run again.
+        if (node.policy.rerunnable) {
+          run.defer(step)
+          this.#justSettledAt = finishedAt
+          return
+        }
         const settled = run.checkpoint({ step }, finishedAt)
         if (settled === WRITTEN) this.#justSettledAt = finishedAt
         else await settled
@@ -316,7 +322,7 @@ export class RunExecutor {
 
   #skip(node: StepNode, record: StepRecord): void {
     const finishedAt = this.#justSettledAt ?? this.#run.services.clock.now()
-    this.#run.skip({ ...record, finishedAt, nextAttemptAt: null, deadlineAt: null, error: null, status: StepStatus.SKIPPED })
+    this.#run.defer({ ...record, finishedAt, nextAttemptAt: null, deadlineAt: null, error: null, status: StepStatus.SKIPPED })
   }
 
   #settle(node: StepNode, outcome: StepOutcome, attempts: number, startedAt: number | null, execution?: ExecutionPatch): Promise<void> {

@@ -57,8 +57,8 @@ export class RunState {
   readonly scope: ValueScope
   #execution: ExecutionRecord
   #completions = 0
-  /** Skipped steps not yet written: they go with the run's next write (see `Checkpoint.skipped`). */
-  #skipped: StepRecord[] | undefined
+  /** Step records not yet written: they go with the run's next write (see `Checkpoint.deferred`). */
+  #deferred: StepRecord[] | undefined
   /** The run's last step to end, not yet written: it goes with the run's end (see `holdUntilEnd`). */
   #lastStep: StepRecord | undefined
   #keyPrefix: string | undefined
@@ -130,27 +130,28 @@ export class RunState {
       this.#execution = { ...this.#execution, ...execution, heartbeatAt, updatedAt: at }
     }
     const { workflowId, transactionId } = this.#execution
-    let skipped = this.#skipped
+    let deferred = this.#deferred
     let step = change.step
-    this.#skipped = undefined
+    this.#deferred = undefined
     if (this.#lastStep !== undefined) {
       // Written first, whatever this write is: the run's end, or the start of its compensation.
       if (step === undefined) step = this.#lastStep
-      else skipped = [...(skipped ?? []), this.#lastStep]
+      else deferred = [...(deferred ?? []), this.#lastStep]
       this.#lastStep = undefined
     }
     const { owner, storage } = this.services
-    return storage.checkpoint({ workflowId, transactionId, owner, at, refreshHeartbeatBefore, step, skipped, execution, publish })
+    return storage.checkpoint({ workflowId, transactionId, owner, at, refreshHeartbeatBefore, step, deferred, execution, publish })
   }
 
   /**
-   * A step that was skipped: recorded in memory, written with the run's next write. A run resumed
-   * before that write evaluates the step again, and skips it again: its condition reads only
-   * recorded outputs, and a hook without handler has nothing to run.
+   * The end of a step that needs no write of its own: recorded in memory, written with the run's
+   * next write. A skipped step (a run resumed before that write evaluates it again and skips it
+   * again: its condition reads only recorded outputs, a hook without handler has nothing to run),
+   * or one that may run again (`StepPolicy.rerunnable`: running it again is harmless).
    */
-  skip(step: StepRecord): void {
+  defer(step: StepRecord): void {
     this.steps.set(step.stepId, step)
-    ;(this.#skipped ??= []).push(step)
+    ;(this.#deferred ??= []).push(step)
   }
 
   /**

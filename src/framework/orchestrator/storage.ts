@@ -21,6 +21,11 @@ export interface WorkflowStorage {
    * changed fields. Refreshes the run's heartbeat to `at` (unless `refreshHeartbeatBefore` says the
    * stored one is recent enough). Must throw `OwnershipLostError` when the run is owned by another
    * engine than `owner` (a stale engine must not overwrite a newer one).
+   * A checkpoint that releases the run (`execution.owner` null: its end, its parking, a dead letter)
+   * is what callers are told, and must be durable when the call returns. Any other may be made
+   * durable later, by the storage's next durable write, if losing it (in a crash of the storage)
+   * loses everything written after it too: the run then resumes before it, as after a crash of
+   * the engine there (PostgreSQL's asynchronous commit, whose WAL is one sequence).
    * A storage whose write is done when the call returns may return `WRITTEN`.
    */
   checkpoint(checkpoint: Checkpoint): Promise<void>
@@ -81,11 +86,12 @@ export type Checkpoint = RunKey & {
   readonly execution?: ExecutionPatch | undefined
   readonly step?: StepRecord | undefined
   /**
-   * Steps skipped since the run's last write (a condition that was false, a hook without
-   * handler): nothing ran, so they wait for the run's next write instead of making one of their
-   * own. Written before `step`.
+   * Step records that waited for the run's next write instead of making one of their own: steps
+   * skipped (a condition that was false, a hook without handler) and steps that ended but may run
+   * again (`StepPolicy.rerunnable`: read-only or idempotent), so a run resumed before this write
+   * runs them again. Written before `step`.
    */
-  readonly skipped?: readonly StepRecord[] | undefined
+  readonly deferred?: readonly StepRecord[] | undefined
   /**
    * The run's events, handed to the event bus's outbox with this (final) checkpoint, atomically
    * where the storage can: a run that is done has published its events, and no other run has.

@@ -122,14 +122,23 @@ export function assertValidId(id: string, what: string): void {
 }
 
 export function policyOf(config: StepOverrides, defaults?: StepPolicy): StepPolicy {
-  return {
+  const policy = {
     maxRetries: config.maxRetries ?? defaults?.maxRetries ?? 0,
     retryInterval: config.retryInterval ?? defaults?.retryInterval ?? 0,
     backoff: config.backoff ?? defaults?.backoff ?? "fixed",
     timeout: config.timeout ?? defaults?.timeout,
     async: config.async ?? defaults?.async ?? false,
     compensationMaxRetries: config.compensationMaxRetries ?? defaults?.compensationMaxRetries ?? DEFAULT_COMPENSATION_RETRIES,
+    rerunnable:
+      config.readOnly === undefined && config.idempotent === undefined
+        ? (defaults?.rerunnable ?? false)
+        : config.readOnly === true || config.idempotent === true,
+  } satisfies StepPolicy
+  // An async step is completed from outside: the run parks, and that is a write.
+  if (policy.async && policy.rerunnable) {
+    throw new Error(`A step cannot be both async and readOnly or idempotent${config.name ? ` ("${config.name}")` : ""}`)
   }
+  return policy
 }
 
 /** A compensation that throws is retried this many times unless its step says otherwise. */

@@ -38,6 +38,18 @@ export type StepOverrides = {
   readonly timeout?: number
   readonly async?: boolean
   readonly compensationMaxRetries?: number
+  /**
+   * The step only reads, checks or computes (events it emits are held by the run): its end needs
+   * no checkpoint of its own and goes with the run's next one. A run resumed after a crash runs
+   * it again, so it must change nothing that outlives the run. Not for `async` steps.
+   */
+  readonly readOnly?: boolean
+  /**
+   * Running the step twice has the effect of running it once (taking a lock its run already holds,
+   * giving it back): like a read-only step, its end goes with the run's next checkpoint, and a run
+   * resumed after a crash may run it again. Its compensation still runs on a rollback.
+   */
+  readonly idempotent?: boolean
 }
 
 /** What may be passed where a `T` is expected: a plain `T`, a placeholder, or a structure mixing both. */

@@ -120,6 +120,12 @@ export class CartModuleService extends CartServiceBase {
    * a missing key leaves it as it is.
    */
   async setAddresses(cartId: string, addresses: CartAddresses): Promise<CartDetail> {
+    await this.replaceAddresses(cartId, addresses)
+    return this.retrieveCart(cartId)
+  }
+
+  /** `setAddresses` without reading the cart back: one statement. */
+  async replaceAddresses(cartId: string, addresses: CartAddresses): Promise<void> {
     const changes: AddressChanges = {}
     for (const key of ["shipping_address", "billing_address"] as const) {
       const input = addresses[key]
@@ -132,7 +138,6 @@ export class CartModuleService extends CartServiceBase {
       })
       if (!row?.found) throw notFound(cartId)
     }
-    return this.retrieveCart(cartId)
   }
 
   async #createCarts(data: CreateCartInput): Promise<CartDetail>

@@ -25,7 +25,7 @@ class RecordingStorage implements WorkflowStorage {
   }
   async checkpoint(checkpoint: Checkpoint) {
     const parts = [
-      ...(checkpoint.skipped ?? []).map((step) => `${step.stepId}=${step.status}`),
+      ...(checkpoint.deferred ?? []).map((step) => `${step.stepId}=${step.status}`),
       checkpoint.step === undefined ? undefined : `${checkpoint.step.stepId}=${checkpoint.step.status}`,
       checkpoint.execution?.state === undefined ? undefined : `run=${checkpoint.execution.state}`,
     ]
@@ -257,4 +257,102 @@ test("a skipped step still waiting to be written goes with the failure that foll
     "checkpoint hook.validate=skipped failing=failed run=compensating",
     "checkpoint run=failed",
   ])
+})
+
+test("a read-only step makes no write of its own: its end goes with the run's next write, ahead of the step written there", async () => {
+  const storage = new RecordingStorage()
+  const { container } = createTestEngine({ storage })
+  const load = createStep({ name: "load", readOnly: true }, async () => new StepResponse({ price: 10 }))
+  const charge = createStep("charge", async (price: number) => new StepResponse(`charged ${price}`))
+  const check = createStep({ name: "check", readOnly: true }, async (receipt: string) => new StepResponse(receipt.length > 0))
+  const last = createStep("last", async (ok: boolean) => new StepResponse(ok))
+  const workflow = createWorkflow("read-only-steps", () => {
+    const loaded = load()
+    const receipt = charge(transform({ loaded }, ({ loaded }) => loaded.price))
+    return new WorkflowResponse(last(check(receipt)))
+  })
+
+  const { result } = await workflow(container).run({ transactionId: "reads" })
+
+  expect(result).toBe(true)
+  expect(storage.writes).toEqual(["create invoking", "checkpoint load=done charge=done", "checkpoint check=done last=done run=done"])
+  const stored = await storage.load("read-only-steps", "reads")
+  expect(stored?.steps.find((step) => step.stepId === "load")).toMatchObject({ status: "done", output: { price: 10 } })
+})
+
+test("a read-only step that fails is written with its failure, and one that ended before a failure goes with it", async () => {
+  const storage = new RecordingStorage()
+  const { container } = createTestEngine({ storage })
+  const load = createStep({ name: "load", readOnly: true }, async () => new StepResponse(1))
+  const validate = createStep({ name: "validate", readOnly: true }, async (n: number) => {
+    if (n < 2) throw new Error("too few")
+    return new StepResponse(n)
+  })
+  const workflow = createWorkflow("read-only-failure", () => new WorkflowResponse(validate(load())))
+
+  const { errors } = await workflow(container).run({ transactionId: "fails", throwOnError: false })
+
+  expect(errors[0]?.error.message).toBe("too few")
+  expect(storage.writes).toEqual(["create invoking", "checkpoint load=done validate=failed run=compensating", "checkpoint run=failed"])
+})
+
+test("a use of a step may say otherwise (config): a read-only step that is not, a step that is idempotent though not read-only", async () => {
+  const storage = new RecordingStorage()
+  const { container } = createTestEngine({ storage })
+  const load = createStep({ name: "load", readOnly: true }, async () => new StepResponse(1))
+  const touch = createStep("touch", async (n: number) => new StepResponse(n))
+  const save = createStep("save", async (n: number) => new StepResponse(n + 1))
+  const workflow = createWorkflow("overridden", () => {
+    const loaded = load().config({ name: "load-and-touch", readOnly: false, idempotent: false })
+    const touched = touch(loaded).config({ name: "touch-again", readOnly: false, idempotent: true })
+    return new WorkflowResponse(save(touched))
+  })
+
+  await workflow(container).run({ transactionId: "overridden" })
+
+  expect(storage.writes).toEqual(["create invoking", "checkpoint load-and-touch=done", "checkpoint touch-again=done save=done run=done"])
+})
+
+test("a step cannot be both async and read-only: its parking is a write", () => {
+  expect(() => createStep({ name: "wait-and-read", async: true, readOnly: true }, async () => {})).toThrow(/both async and readOnly/)
+})
+
+test("an idempotent step's end goes with the next write, and a rollback still compensates it", async () => {
+  const storage = new RecordingStorage()
+  const { container } = createTestEngine({ storage })
+  const held: string[] = []
+  const lock = createStep(
+    { name: "lock", idempotent: true },
+    async (key: string) => {
+      if (!held.includes(key)) held.push(key)
+      return new StepResponse(undefined, key)
+    },
+    async (key) => {
+      held.splice(held.indexOf(key as string), 1)
+    },
+  )
+  const save = createStep("save", async () => new StepResponse("saved"))
+  const refuse = createStep("refuse", async () => {
+    throw new Error("refused")
+  })
+  const ok = createWorkflow("idempotent-ok", () => {
+    lock("cart_1")
+    return new WorkflowResponse(save())
+  })
+  const rolledBack = createWorkflow("idempotent-rollback", () => {
+    lock("cart_2")
+    return new WorkflowResponse(refuse())
+  })
+
+  await ok(container).run({ transactionId: "ok" })
+  await rolledBack(container).run({ transactionId: "rolled-back", throwOnError: false })
+
+  expect(storage.byWorkflow["idempotent-ok"]).toEqual(["create invoking", "checkpoint lock=done save=done run=done"])
+  expect(storage.byWorkflow["idempotent-rollback"]).toEqual([
+    "create invoking",
+    "checkpoint lock=done refuse=failed run=compensating",
+    "checkpoint lock=compensated",
+    "checkpoint run=failed",
+  ])
+  expect(held).toEqual(["cart_1"])
 })

@@ -102,6 +102,23 @@ describe("the cost of a run on PostgreSQL", () => {
     ])
   })
 
+  test("only the writes a caller is told about wait for the disk: the run's creation and its end, not its checkpoints", async () => {
+    const counting = countingStorage()
+    const { container } = engineOf("relaxed", { storage: counting.storage })
+    await threeSteps(container).run()
+    counting.statements.length = 0
+
+    await threeSteps(container).run({ transactionId: "relaxed" })
+
+    const waits = (sql: string) => !sql.includes("set_config('synchronous_commit', 'off', true)")
+    expect(counting.statements.map((sql) => [statementKind(sql), waits(sql)])).toEqual([
+      ["create run", true],
+      ["checkpoint a step", false],
+      ["checkpoint a step", false],
+      ["end run with a step", true],
+    ])
+  })
+
   test("the run's table leaves room on its pages for in-place updates, and steps have no foreign key to check", async () => {
     const [table] = await t.app.database.execute<{ options: string[] | null }>(
       `select "reloptions" as "options" from "pg_class" where "relname" = 'workflow_execution'`,

@@ -15,6 +15,7 @@ import {
 import { createStep, createWorkflow, StepResponse, WorkflowResponse, type WorkflowData } from "../../../src/framework/workflows-sdk/index.ts"
 import { EFFECT_TABLES } from "../../fixtures/crash/workflows/effects.ts"
 import { PROJECT_ROOT, startTestApp, type TestApp } from "../../setup/test-app.ts"
+import { waitUntil } from "../../setup/wait-until.ts"
 import { deferred } from "../workflows-sdk/helpers.ts"
 
 let t: TestApp
@@ -88,14 +89,16 @@ describe("runs whose process died", () => {
   test("a run taken over more than maxRecoveryAttempts times goes to dead_letter, visible to operators", async () => {
     const first = engineOf("first", { staleAfter: 0.05, maxRecoveryAttempts: 1, clock: frozen() })
     void hangs(first.container).run({ transactionId: "poison" })
+    await waitUntil(() => storage.load("hangs", "poison"), (run) => run !== undefined)
     await new Promise((resolve) => setTimeout(resolve, 80))
 
     // The second process takes it over (attempt 1) and dies in the same step.
     const second = engineOf("second", { staleAfter: 0.05, maxRecoveryAttempts: 1, clock: frozen() })
     second.engine.register(hangs.graph)
     void second.engine.recover()
+    const takenOver = await waitUntil(() => storage.load("hangs", "poison"), (run) => run?.execution.owner === "second")
+    expect(takenOver?.execution).toMatchObject({ owner: "second", recoveryAttempts: 1 })
     await new Promise((resolve) => setTimeout(resolve, 80))
-    expect((await storage.load("hangs", "poison"))?.execution).toMatchObject({ owner: "second", recoveryAttempts: 1 })
 
     const third = engineOf("third", { staleAfter: 0.05, maxRecoveryAttempts: 1 })
     third.engine.register(hangs.graph)

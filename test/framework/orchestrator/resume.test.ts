@@ -115,6 +115,43 @@ describe("resuming a run from storage", () => {
     await expect(abandoned).rejects.toBeInstanceOf(OwnershipLostError)
   })
 
+  test("a read-only step that ended but was not yet written when its engine died runs again on the engine that resumes", async () => {
+    const { storage, clock, first, second } = twoEngines()
+    const hang = deferred<StepResponse<number>>()
+    const calls = { reserve: 0, read: 0, charge: 0 }
+    const reserve = createStep("reserve", async () => {
+      calls.reserve++
+      return new StepResponse(2)
+    })
+    const read = createStep({ name: "read", readOnly: true }, async (units: number) => {
+      calls.read++
+      return new StepResponse(units * 10)
+    })
+    const charge = createStep("charge", async (amount: number) => {
+      calls.charge++
+      if (calls.charge === 1) return hang.promise
+      return new StepResponse(amount)
+    })
+    const workflow = createWorkflow("read-then-die", () => new WorkflowResponse(charge(read(reserve()))))
+
+    const abandoned = workflow(first.container).run({ transactionId: "tx-read" })
+    abandoned.catch(() => {})
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(calls).toEqual({ reserve: 1, read: 1, charge: 1 })
+    expect((await storage.load("read-then-die", "tx-read"))?.steps.map((step) => step.stepId)).toEqual(["reserve"])
+
+    await clock.advance(STALE)
+    second.engine.register(workflow.graph)
+    const report = await second.engine.resume({ workflowId: "read-then-die", transactionId: "tx-read" })
+
+    expect(report.state).toBe("done")
+    expect(report.result).toBe(20)
+    // The written step is not run again; the read-only one is.
+    expect(calls).toEqual({ reserve: 1, read: 2, charge: 2 })
+    hang.resolve(new StepResponse(0))
+    await expect(abandoned).rejects.toBeInstanceOf(OwnershipLostError)
+  })
+
   test("a run that died while compensating finishes compensating on the engine that resumes it", async () => {
     const { clock, first, second } = twoEngines()
     const undone: string[] = []

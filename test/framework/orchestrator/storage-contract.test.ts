@@ -92,7 +92,7 @@ describe.each(targets)("the $name storage", (target) => {
     expect((await storage.load("wf", "tx"))?.steps.map((s) => s.stepId)).toEqual(["s1"])
   })
 
-  test("a checkpoint writes the skipped steps it carries, with its own step, in one write", async () => {
+  test("a checkpoint writes the deferred step records it carries (skipped steps), with its own step, in one write", async () => {
     await storage.create(execution())
 
     await storage.checkpoint({
@@ -100,7 +100,7 @@ describe.each(targets)("the $name storage", (target) => {
       transactionId: "tx",
       owner: "engine-a",
       at: 2000,
-      skipped: [step("gift", { status: "skipped", output: undefined }), step("hook.validate", { status: "skipped", output: undefined })],
+      deferred: [step("gift", { status: "skipped", output: undefined }), step("hook.validate", { status: "skipped", output: undefined })],
       step: step("last"),
     })
 

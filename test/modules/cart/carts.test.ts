@@ -172,6 +172,20 @@ describe("setAddresses", () => {
     expect(result).toMatchObject({ shipping_address: { city: "Oslo" }, billing_address: { city: "Bergen" } })
     expect(await t.carts.retrieveCart(created.id)).toEqual(result)
   })
+
+  test("replaceAddresses writes them in one statement and reads nothing back; an unknown cart is not_found", async () => {
+    const created = await t.carts.createCarts({ currency_code: "usd", shipping_address: address })
+    const { result, statements } = await countStatements(t.app.database, () =>
+      t.carts.replaceAddresses(created.id, { shipping_address: { city: "Lima" }, billing_address: null }),
+    )
+    expect(statements).toHaveLength(1)
+    expect(result).toBeUndefined()
+    const cart = await t.carts.retrieveCart(created.id)
+    expect(cart.shipping_address?.city).toBe("Lima")
+    expect(cart.billing_address).toBeNull()
+    const error = await rejection(t.carts.replaceAddresses("cart_missing", { shipping_address: address }))
+    expect(error.type).toBe(AgoraError.Types.NOT_FOUND)
+  })
 })
 
 describe("markCompleted", () => {

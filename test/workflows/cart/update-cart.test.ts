@@ -229,7 +229,7 @@ describe("updateCartWorkflow", () => {
 
     test.each([
       ["the cart's columns", "cart", "updateCarts"],
-      ["its addresses", "cart", "setAddresses"],
+      ["its addresses", "cart", "replaceAddresses"],
       ["the new prices of its lines", "cart", "updateLineItems"],
       ["the dropped shipping methods", "cart", "softDeleteShippingMethods"],
       ["the payment collection's new amount", "payment", "updatePaymentCollections"],

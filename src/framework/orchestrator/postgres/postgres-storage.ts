@@ -1,3 +1,4 @@
+import { RELAXED_COMMIT } from "../../database/relaxed-commit.ts"
 import { OwnershipLostError } from "../errors.ts"
 import { WorkflowState } from "../states.ts"
 import type {
@@ -85,7 +86,7 @@ export class PostgresWorkflowStorage implements WorkflowStorage {
     const { sets, params: setParams } = executionSets(checkpoint)
     const params: unknown[] = [...setParams, checkpoint.workflowId, checkpoint.transactionId, checkpoint.owner]
     let stepSql = ""
-    const steps = checkpoint.step === undefined ? (checkpoint.skipped ?? []) : [...(checkpoint.skipped ?? []), checkpoint.step]
+    const steps = checkpoint.step === undefined ? (checkpoint.deferred ?? []) : [...(checkpoint.deferred ?? []), checkpoint.step]
     steps.forEach((step, index) => {
       stepSql += `, "step_${index}" as (${UPSERT_STEP})`
       params.push(...stepParams(step))
@@ -98,13 +99,17 @@ export class PostgresWorkflowStorage implements WorkflowStorage {
         from "run", jsonb_to_recordset(?::jsonb) as "e"("id" text, "name" text, "data" jsonb, "metadata" jsonb))`
       params.push(toJson(checkpoint.publish.map((e) => ({ id: e.id, name: e.name, data: e.data ?? null, metadata: e.metadata ?? null }))))
     }
+    // A write that keeps the run owned is one the caller was not told about: if PostgreSQL crashes
+    // before a later commit waits for it, the run resumes before it, as if the app had crashed there.
+    // A write that lets the run go (its end, its parking, a dead letter) is what the caller is told.
+    const releases = checkpoint.execution?.owner === null
     const [result] = await this.#query<{ updated: number }>(
       `with "run" as (
         update "workflow_execution" set ${sets.join(", ")}
         where "workflow_id" = ? and "transaction_id" = ? and "owner" = ?
         returning "workflow_id", "transaction_id"
       )${stepSql}
-      select count(*)::int as "updated" from "run"`,
+      select count(*)::int as "updated"${releases ? "" : `, ${RELAXED_COMMIT}`} from "run"`,
       params,
     )
     if (result?.updated !== 1) throw new OwnershipLostError(checkpoint.workflowId, checkpoint.transactionId)

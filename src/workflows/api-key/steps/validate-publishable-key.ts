@@ -6,7 +6,7 @@ import type { ApiKeyModuleService } from "../../../modules/api-key/index.ts"
 export const validatePublishableKeyStepId = "validate-publishable-key-step"
 
 /** The key must exist (not_found) and be publishable: only those scope the store to sales channels (invalid_data). */
-export const validatePublishableKeyStep = createStep(validatePublishableKeyStepId, async (id: string, { container }) => {
+export const validatePublishableKeyStep = createStep({ name: validatePublishableKeyStepId, readOnly: true }, async (id: string, { container }) => {
   const [key] = await container.resolve<ApiKeyModuleService>(API_KEY_MODULE).listApiKeys({ id }, { select: ["id", "type"] })
   if (!key) throw new AgoraError(AgoraError.Types.NOT_FOUND, `API key with id: ${id} was not found`)
   if (key.type !== "publishable") {

@@ -6,7 +6,7 @@ import type { SalesChannelModuleService } from "../../../modules/sales-channel/i
 export const validateSalesChannelsExistStepId = "validate-sales-channels-exist-step"
 
 /** Fails with invalid_data naming the sales channels that do not exist. Nothing to undo. */
-export const validateSalesChannelsExistStep = createStep(validateSalesChannelsExistStepId, async (ids: string[], { container }) => {
+export const validateSalesChannelsExistStep = createStep({ name: validateSalesChannelsExistStepId, readOnly: true }, async (ids: string[], { container }) => {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new StepResponse<string[]>([])
   const found = await container.resolve<SalesChannelModuleService>(SALES_CHANNEL_MODULE).listSalesChannels({ id: unique }, { select: ["id"] })

@@ -21,9 +21,9 @@ export function runLockOwner(context: StepExecutionContext): string {
 }
 
 export const acquireLockStepId = "acquire-lock-step"
-/** Takes a lock for the run; its compensation gives it back. */
+/** Takes a lock for the run; its compensation gives it back. Taking it again in the same run only extends it. */
 export const acquireLockStep = createStep(
-  acquireLockStepId,
+  { name: acquireLockStepId, idempotent: true },
   async (input: AcquireLockStepInput, context) => {
     const ownerId = input.ownerId ?? runLockOwner(context)
     await context.container.resolve<LockingService>(LOCKING_KEY).acquire(input.key, {

@@ -44,7 +44,7 @@ export const completeCartLoadStepId = "complete-cart-load-step"
  * cart with its lines, totals and addresses; its payment collection. A cart not placed yet must be
  * open and have lines (as `validateCartStep` with `requireItems` checks).
  */
-export const completeCartLoadStep = createStep(completeCartLoadStepId, async (input: { id: string }, { container }) => {
+export const completeCartLoadStep = createStep({ name: completeCartLoadStepId, readOnly: true }, async (input: { id: string }, { container }) => {
   const { cart, extra } = await readCartDetail<CartLinks>(container.resolve<Query>("query"), input.id, LINK_FIELDS)
   const orderId = extra.order_link?.order_id ?? null
   if (orderId === null) assertCartValid({ cart, requireItems: true })

@@ -17,7 +17,7 @@ const REGION_FIELDS = ["id", "name", "currency_code", "countries.iso_2"]
  * default region, else any region; not_found "No regions found" when there is none.
  */
 export const findOneOrAnyRegionStepId = "find-one-or-any-region-step"
-export const findOneOrAnyRegionStep = createStep(findOneOrAnyRegionStepId, async (input: FindOneOrAnyRegionStepInput, { container }) => {
+export const findOneOrAnyRegionStep = createStep({ name: findOneOrAnyRegionStepId, readOnly: true }, async (input: FindOneOrAnyRegionStepInput, { container }) => {
   return new StepResponse(await findOneOrAnyRegion(container, input))
 })
 

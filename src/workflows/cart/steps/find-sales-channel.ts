@@ -21,7 +21,7 @@ export type SalesChannelForCart = { id: string; name: string }
  * are refused.
  */
 export const findSalesChannelStepId = "find-sales-channel-step"
-export const findSalesChannelStep = createStep(findSalesChannelStepId, async (input: FindSalesChannelStepInput, { container }) => {
+export const findSalesChannelStep = createStep({ name: findSalesChannelStepId, readOnly: true }, async (input: FindSalesChannelStepInput, { container }) => {
   return new StepResponse<SalesChannelForCart>(await findSalesChannel(container, input))
 })
 

@@ -41,7 +41,7 @@ type OptionRow = {
 /** The options with their price for the cart (invalid_data naming those without one), and the methods they replace. */
 export const getShippingOptionsForCartStepId = "get-shipping-options-for-cart-step"
 export const getShippingOptionsForCartStep = createStep(
-  getShippingOptionsForCartStepId,
+  { name: getShippingOptionsForCartStepId, readOnly: true },
   async (input: GetShippingOptionsForCartStepInput, { container }) => {
     return new StepResponse<GetShippingOptionsForCartStepOutput>(await getShippingOptionsForCart(container, input))
   },

@@ -70,7 +70,7 @@ const FIELDS = [
  */
 export const getVariantsWithPricesStepId = "get-variants-with-prices-step"
 export const getVariantsWithPricesStep = createStep(
-  getVariantsWithPricesStepId,
+  { name: getVariantsWithPricesStepId, readOnly: true },
   async (input: GetVariantsWithPricesStepInput, { container }) => {
     const variants = await checkedVariantsWithPrices(container, readVariantsForCart(container, input.variant_ids), input, input.validate ?? {})
     return new StepResponse(variants)

@@ -27,7 +27,7 @@ export const listPricedShippingOptionsForCartStepId = "list-priced-shipping-opti
  * and region (`getShippingOptionsForCartStep`; one without a price is invalid_data naming it).
  */
 export const listPricedShippingOptionsForCartStep = createStep(
-  listPricedShippingOptionsForCartStepId,
+  { name: listPricedShippingOptionsForCartStepId, readOnly: true },
   async (input: ListPricedShippingOptionsForCartStepInput, { container }) => {
     const query = container.resolve<Query>("query")
     const { data } = await query.graph<CartForShipping>({

@@ -18,7 +18,7 @@ export type ListShippingOptionsForCartStepInput = {
  */
 export const listShippingOptionsForCartStepId = "list-shipping-options-for-cart-step"
 export const listShippingOptionsForCartStep = createStep(
-  listShippingOptionsForCartStepId,
+  { name: listShippingOptionsForCartStepId, readOnly: true },
   async (input: ListShippingOptionsForCartStepInput, { container }) => {
     const context = await shippingContextOf(container.resolve<Query>("query"), input.cart)
     const options = await container

@@ -45,7 +45,7 @@ export type PreparedCartToCreate = { cart: CartToCreate; region: RegionForCart; 
  * into the lines to create.
  */
 export const prepareCartToCreateStepId = "prepare-cart-to-create-step"
-export const prepareCartToCreateStep = createStep(prepareCartToCreateStepId, async ({ input }: PrepareCartToCreateStepInput, { container }) => {
+export const prepareCartToCreateStep = createStep({ name: prepareCartToCreateStepId, readOnly: true }, async ({ input }: PrepareCartToCreateStepInput, { container }) => {
   // The variants are read beside the channel and region; the items are refused, and the variants
   // checked, after them, as one check after the other would.
   const checkedItems = new Promise<CartItemInput[]>((resolve) => resolve(checkItems(input.items)))

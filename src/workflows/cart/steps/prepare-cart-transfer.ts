@@ -14,7 +14,7 @@ export const prepareCartTransferStepId = "prepare-cart-transfer-step"
  * Checks that a cart may become the customer's: the customer exists, and the cart is a guest's (no
  * customer, or one without an account) or already the customer's. Writes nothing.
  */
-export const prepareCartTransferStep = createStep(prepareCartTransferStepId, async (input: PrepareCartTransferStepInput, { container }) => {
+export const prepareCartTransferStep = createStep({ name: prepareCartTransferStepId, readOnly: true }, async (input: PrepareCartTransferStepInput, { container }) => {
   const query = container.resolve<Query>("query")
   const [carts, customers] = await Promise.all([
     query.graph<CartOwner>({ entity: "cart", fields: ["id", "customer_id"], filters: { id: input.cart_id } }),

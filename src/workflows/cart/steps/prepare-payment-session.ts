@@ -14,7 +14,7 @@ export const preparePaymentSessionStepId = "prepare-payment-session-step"
  * region (`validatePaymentProviderInRegionStep`).
  */
 export const preparePaymentSessionStep = createStep(
-  preparePaymentSessionStepId,
+  { name: preparePaymentSessionStepId, readOnly: true },
   async (input: PreparePaymentSessionStepInput, { container }) => {
     const collection = await retrievePaymentCollection(container, { id: input.payment_collection_id })
     if (collection.cart) assertCartValid({ cart: collection.cart })

@@ -34,7 +34,7 @@ export type PreparedShippingMethods = {
  */
 export const prepareShippingMethodsStepId = "prepare-shipping-methods-step"
 export const prepareShippingMethodsStep = createStep(
-  prepareShippingMethodsStepId,
+  { name: prepareShippingMethodsStepId, readOnly: true },
   async (input: PrepareShippingMethodsStepInput, { container }) => {
     const cart = await readCartWithLinks(container.resolve<Query>("query"), input.cart_id)
     assertCartValid({ cart })

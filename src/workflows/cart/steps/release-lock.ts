@@ -10,8 +10,8 @@ export type ReleaseLockStepInput = {
 }
 
 export const releaseLockStepId = "release-lock-step"
-/** Gives back a lock taken by `acquireLockStep` in the same run. Nothing to undo. */
-export const releaseLockStep = createStep(releaseLockStepId, async (input: ReleaseLockStepInput, context) => {
+/** Gives back a lock taken by `acquireLockStep` in the same run. Nothing to undo; giving it back twice is giving it back once. */
+export const releaseLockStep = createStep({ name: releaseLockStepId, idempotent: true }, async (input: ReleaseLockStepInput, context) => {
   const ownerId = input.ownerId ?? runLockOwner(context)
   const released = await context.container.resolve<LockingService>(LOCKING_KEY).release(input.key, { ownerId })
   return new StepResponse(released)

@@ -15,7 +15,7 @@ export type RetrieveCartStepInput = {
  * one statement; not_found when there is none.
  */
 export const retrieveCartStepId = "retrieve-cart-step"
-export const retrieveCartStep = createStep(retrieveCartStepId, async (input: RetrieveCartStepInput, { container }) => {
+export const retrieveCartStep = createStep({ name: retrieveCartStepId, readOnly: true }, async (input: RetrieveCartStepInput, { container }) => {
   const cart = await readCartWithLinks(container.resolve<Query>("query"), input.id)
   if (input.validate) assertCartValid({ cart })
   return new StepResponse<CartWithLinks>(cart)

@@ -18,7 +18,7 @@ export type PaymentCollectionWithCart = {
 /** A payment collection with its sessions and its cart; not_found when there is none. */
 export const retrievePaymentCollectionStepId = "retrieve-payment-collection-step"
 export const retrievePaymentCollectionStep = createStep(
-  retrievePaymentCollectionStepId,
+  { name: retrievePaymentCollectionStepId, readOnly: true },
   async (input: RetrievePaymentCollectionStepInput, { container }) => {
     return new StepResponse(await retrievePaymentCollection(container, input))
   },

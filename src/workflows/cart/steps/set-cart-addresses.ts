@@ -29,12 +29,12 @@ export const setCartAddressesStep = createStep(
     const previous: SetCartAddressesStepInput = { id: input.id }
     if (changes.shipping_address !== undefined) previous.shipping_address = addressValues(cart.shipping_address)
     if (changes.billing_address !== undefined) previous.billing_address = addressValues(cart.billing_address)
-    await service.setAddresses(input.id, changes)
+    await service.replaceAddresses(input.id, changes)
     return new StepResponse(undefined, previous)
   },
   async (previous, { container }) => {
     if (!previous) return
     const { id, ...addresses } = previous
-    await container.resolve<CartModuleService>(CART_MODULE).setAddresses(id, addresses)
+    await container.resolve<CartModuleService>(CART_MODULE).replaceAddresses(id, addresses)
   },
 )

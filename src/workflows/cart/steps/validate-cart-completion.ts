@@ -23,7 +23,7 @@ export const validateCartCompletionStepId = "validate-cart-completion-step"
  * session to authorize) and its stock (`confirmInventoryStep`: where it comes from).
  */
 export const validateCartCompletionStep = createStep(
-  validateCartCompletionStepId,
+  { name: validateCartCompletionStepId, readOnly: true },
   async ({ cart, payment_collection }: ValidateCartCompletionStepInput, { container }) => {
     // Read at once; a failure is reported as the checks one after the other would: shipping, payment, stock.
     const [, session, inventory] = await allInOrder([

@@ -17,7 +17,7 @@ export const validateCartPaymentsStepId = "validate-cart-payments-step"
  * be authorized. Returns that session (the newest one), or null when there is nothing to pay.
  */
 export const validateCartPaymentsStep = createStep(
-  validateCartPaymentsStepId,
+  { name: validateCartPaymentsStepId, readOnly: true },
   async (input: ValidateCartPaymentsStepInput) => new StepResponse<{ id: string } | null>(validateCartPayments(input)),
 )
 

@@ -18,7 +18,7 @@ export type ValidateCartShippingOptionsStepInput = {
  */
 export const validateCartShippingOptionsStepId = "validate-cart-shipping-options-step"
 export const validateCartShippingOptionsStep = createStep(
-  validateCartShippingOptionsStepId,
+  { name: validateCartShippingOptionsStepId, readOnly: true },
   async (input: ValidateCartShippingOptionsStepInput, { container }) => {
     await validateCartShippingOptions(container, input)
     return new StepResponse(undefined)

@@ -15,7 +15,7 @@ export function assertCartValid({ cart, requireItems }: ValidateCartStepInput): 
 
 /** `assertCartValid` as a step, for workflows that have the cart from elsewhere. */
 export const validateCartStepId = "validate-cart-step"
-export const validateCartStep = createStep(validateCartStepId, async (input: ValidateCartStepInput) => {
+export const validateCartStep = createStep({ name: validateCartStepId, readOnly: true }, async (input: ValidateCartStepInput) => {
   assertCartValid(input)
   return new StepResponse(undefined)
 })

@@ -6,7 +6,7 @@ export type ValidateExistingPaymentCollectionStepInput = { cart: { id: string; p
 /** A cart is paid through one payment collection: refuses to create a second one. */
 export const validateExistingPaymentCollectionStepId = "validate-existing-payment-collection-step"
 export const validateExistingPaymentCollectionStep = createStep(
-  validateExistingPaymentCollectionStepId,
+  { name: validateExistingPaymentCollectionStepId, readOnly: true },
   async (input: ValidateExistingPaymentCollectionStepInput) => {
     assertNoPaymentCollection(input)
     return new StepResponse(undefined)

@@ -6,7 +6,7 @@ export type ValidateLineItemsInCartStepInput = { cart: { id: string; items: { id
 /** The lines must be lines of this cart: not_found naming the first that is not. */
 export const validateLineItemsInCartStepId = "validate-line-items-in-cart-step"
 export const validateLineItemsInCartStep = createStep(
-  validateLineItemsInCartStepId,
+  { name: validateLineItemsInCartStepId, readOnly: true },
   async (input: ValidateLineItemsInCartStepInput) => {
     assertLineItemsInCart(input)
     return new StepResponse(undefined)

@@ -8,7 +8,7 @@ export type ValidatePaymentProviderInRegionStepInput = { provider_id: string; re
 /** A cart is paid only through a provider its region offers (region ↔ payment provider link) and that is enabled. */
 export const validatePaymentProviderInRegionStepId = "validate-payment-provider-in-region-step"
 export const validatePaymentProviderInRegionStep = createStep(
-  validatePaymentProviderInRegionStepId,
+  { name: validatePaymentProviderInRegionStepId, readOnly: true },
   async (input: ValidatePaymentProviderInRegionStepInput, { container }) => {
     await validatePaymentProviderInRegion(container, input)
     return new StepResponse(undefined)

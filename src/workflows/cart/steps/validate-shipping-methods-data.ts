@@ -14,7 +14,7 @@ export type ValidateShippingMethodsDataStepInput = {
 /** Lets each option's provider check (and complete) the data given with it; returns the data to keep per option id. */
 export const validateShippingMethodsDataStepId = "validate-shipping-methods-data-step"
 export const validateShippingMethodsDataStep = createStep(
-  validateShippingMethodsDataStepId,
+  { name: validateShippingMethodsDataStepId, readOnly: true },
   async (input: ValidateShippingMethodsDataStepInput, { container }) => {
     return new StepResponse(await validateShippingMethodsData(container, input))
   },

@@ -15,7 +15,7 @@ export const validateShippingStepId = "validate-shipping-step"
  * A cart whose items need shipping must have a shipping method, and each method's shipping option
  * must still be offered for the cart's address from the stock locations of its sales channel.
  */
-export const validateShippingStep = createStep(validateShippingStepId, async (input: ValidateShippingStepInput, { container }) => {
+export const validateShippingStep = createStep({ name: validateShippingStepId, readOnly: true }, async (input: ValidateShippingStepInput, { container }) => {
   await validateShipping(container, input)
   return new StepResponse(undefined)
 })

@@ -6,7 +6,7 @@ export type ValidateVariantPricesStepInput = { variants: Pick<VariantForCart, "i
 
 /** Every variant must have a price in the cart's currency (and region). */
 export const validateVariantPricesStepId = "validate-variant-prices-step"
-export const validateVariantPricesStep = createStep(validateVariantPricesStepId, async ({ variants }: ValidateVariantPricesStepInput) => {
+export const validateVariantPricesStep = createStep({ name: validateVariantPricesStepId, readOnly: true }, async ({ variants }: ValidateVariantPricesStepInput) => {
   assertVariantsPriced(variants)
   return new StepResponse(undefined)
 })

@@ -13,7 +13,7 @@ export type ValidateVariantSalesChannelsStepInput = {
  */
 export const validateVariantSalesChannelsStepId = "validate-variant-sales-channels-step"
 export const validateVariantSalesChannelsStep = createStep(
-  validateVariantSalesChannelsStepId,
+  { name: validateVariantSalesChannelsStepId, readOnly: true },
   async (input: ValidateVariantSalesChannelsStepInput) => {
     assertVariantsInSalesChannel(input)
     return new StepResponse(undefined)

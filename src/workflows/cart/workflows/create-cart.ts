@@ -1,4 +1,4 @@
-import { createHook, createWorkflow, transform, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
+import { createHook, createWorkflow, transform, when, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
 import type { CartAddressInput } from "../../../modules/cart/index.ts"
 import { emitEventStep } from "../../common/index.ts"
@@ -39,11 +39,14 @@ export const createCartWorkflow = createWorkflow(createCartWorkflowId, (input: W
   const cartToCreate = transform({ prepared }, ({ prepared }) => prepared.cart)
   const validate = createHook("validate", { input, cart: cartToCreate })
 
-  const customer = findOrCreateCustomerStep({ customer_id: input.customer_id, email: input.email })
+  // A guest cart without an email has no customer to find: no step, no checkpoint.
+  const customer = when("customer-given", { input }, ({ input }) => Boolean(input.customer_id || input.email)).then(() =>
+    findOrCreateCustomerStep({ customer_id: input.customer_id, email: input.email }),
+  )
   const cartInput = transform({ cartToCreate, customer }, ({ cartToCreate, customer }) => ({
     ...cartToCreate,
-    customer_id: customer.customer?.id ?? null,
-    email: customer.email,
+    customer_id: customer?.customer?.id ?? null,
+    email: customer?.email ?? null,
   }))
   const carts = createCartsStep([cartInput])
   const cart = transform({ carts }, ({ carts }): CartWithLinks => ({ ...carts[0]!, payment_collection: null }))

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "../../../framework/workflows-sdk/index
 
 /** Reads across modules with Query inside a workflow (nothing to undo). */
 export const useQueryGraphStep = createStep(
-  "use-query-graph-step",
+  { name: "use-query-graph-step", readOnly: true },
   async (input: GraphQuery, { container }) =>
     new StepResponse<GraphResult<Record<string, unknown>>>(await container.resolve<Query>("query").graph<Record<string, unknown>>(input)),
 )

@@ -6,7 +6,7 @@ import type { AuthModuleService } from "../../../modules/auth/index.ts"
 export const validateCustomerAccountCreationStepId = "validate-customer-account-creation-step"
 /** The identity must exist and not be a customer yet (its token registers one account, once). */
 export const validateCustomerAccountCreationStep = createStep(
-  validateCustomerAccountCreationStepId,
+  { name: validateCustomerAccountCreationStepId, readOnly: true },
   async ({ authIdentityId }: { authIdentityId: string }, { container }) => {
     const identity = await container.resolve<AuthModuleService>(AUTH_MODULE).retrieveAuthIdentity(authIdentityId)
     const customerId = (identity.app_metadata as Record<string, unknown> | null)?.customer_id

@@ -8,7 +8,7 @@ export type ValidateCustomerAddressesStepInput = { customer_id: string; address_
 export const validateCustomerAddressesStepId = "validate-customer-addresses-step"
 /** Every address must be the customer's: another customer's address is as unknown as a missing one. */
 export const validateCustomerAddressesStep = createStep(
-  validateCustomerAddressesStepId,
+  { name: validateCustomerAddressesStepId, readOnly: true },
   async ({ customer_id, address_ids }: ValidateCustomerAddressesStepInput, { container }) => {
     if (address_ids.length === 0) return new StepResponse(undefined)
     const owned = await container

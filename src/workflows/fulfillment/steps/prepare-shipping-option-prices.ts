@@ -21,7 +21,7 @@ export const prepareShippingOptionPricesStepId = "prepare-shipping-option-prices
  * them; invalid_data naming the price whose region does not exist. Reads only: nothing to undo.
  */
 export const prepareShippingOptionPricesStep = createStep(
-  prepareShippingOptionPricesStepId,
+  { name: prepareShippingOptionPricesStepId, readOnly: true },
   async (options: PrepareShippingOptionPricesStepInput, { container }) => {
     const regionIds = [...new Set(options.flatMap((option) => option.prices.flatMap((price) => ("region_id" in price && price.region_id ? [price.region_id] : []))))]
     const { data: regions } =

@@ -10,7 +10,7 @@ export const validateFulfillmentProvidersExistStepId = "validate-fulfillment-pro
  * records its configured providers on a fresh installation, so that they can be linked. Nothing to undo.
  */
 export const validateFulfillmentProvidersExistStep = createStep(
-  validateFulfillmentProvidersExistStepId,
+  { name: validateFulfillmentProvidersExistStepId, readOnly: true },
   async (ids: string[], { container }) => {
     const unique = [...new Set(ids)]
     if (unique.length === 0) return new StepResponse<string[]>([])

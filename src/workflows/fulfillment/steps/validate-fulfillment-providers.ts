@@ -15,7 +15,7 @@ export const validateFulfillmentProvidersStepId = "validate-fulfillment-provider
  * Medusa; not_found for an unknown service zone. Nothing to undo.
  */
 export const validateFulfillmentProvidersStep = createStep(
-  validateFulfillmentProvidersStepId,
+  { name: validateFulfillmentProvidersStepId, readOnly: true },
   async (options: ValidateFulfillmentProvidersStepInput, { container }) => {
     const zoneIds = [...new Set(options.map((option) => option.service_zone_id))]
     if (zoneIds.length === 0) return new StepResponse(true)

@@ -6,7 +6,7 @@ import type { FulfillmentModuleService } from "../../../modules/fulfillment/inde
 export const validateFulfillmentSetsStepId = "validate-fulfillment-sets-step"
 
 /** The fulfillment sets must exist: not_found naming the others. Nothing to undo. */
-export const validateFulfillmentSetsStep = createStep(validateFulfillmentSetsStepId, async (ids: string[], { container }) => {
+export const validateFulfillmentSetsStep = createStep({ name: validateFulfillmentSetsStepId, readOnly: true }, async (ids: string[], { container }) => {
   const unique = [...new Set(ids)]
   const found =
     unique.length === 0 ? [] : await container.resolve<FulfillmentModuleService>(FULFILLMENT_MODULE).listFulfillmentSets({ id: unique }, { select: ["id"] })

@@ -14,7 +14,7 @@ export const getInventoryLevelsStepId = "get-inventory-levels-step"
 
 /** Reads the levels a selector names. An empty selector is refused: it would name every level. */
 export const getInventoryLevelsStep = createStep(
-  getInventoryLevelsStepId,
+  { name: getInventoryLevelsStepId, readOnly: true },
   async (selector: InventoryLevelSelector, { container }) => {
     const filters = Object.fromEntries(
       (["id", "inventory_item_id", "location_id"] as const).flatMap((key) => (selector[key] === undefined ? [] : [[key, selector[key]]])),

@@ -15,7 +15,7 @@ export const validateInventoryLevelsDeleteStepId = "validate-inventory-levels-de
  * without `force`, one that still holds stock. As Medusa's.
  */
 export const validateInventoryLevelsDeleteStep = createStep(
-  validateInventoryLevelsDeleteStepId,
+  { name: validateInventoryLevelsDeleteStepId, readOnly: true },
   async ({ levels, force }: ValidateInventoryLevelsDeleteInput) => {
     const held = levels.filter((level) => level.reserved_quantity > 0 || level.incoming_quantity > 0)
     if (held.length > 0) {

@@ -10,7 +10,7 @@ export const validateInventoryLocationsStepId = "validate-inventory-locations-st
  * `location_id`. Without the stock location module there is nothing to check against.
  */
 export const validateInventoryLocationsStep = createStep(
-  validateInventoryLocationsStepId,
+  { name: validateInventoryLocationsStepId, readOnly: true },
   async (locationIds: string[], { container }) => {
     const wanted = [...new Set(locationIds)]
     if (wanted.length === 0 || !container.hasRegistration(STOCK_LOCATION_MODULE)) return

@@ -19,7 +19,7 @@ export const prepareCancelOrderFulfillmentStepId = "prepare-cancel-order-fulfill
  * what one unit of its variant takes of each inventory item, at the fulfillment's location. Writes nothing.
  */
 export const prepareCancelOrderFulfillmentStep = createStep(
-  prepareCancelOrderFulfillmentStepId,
+  { name: prepareCancelOrderFulfillmentStepId, readOnly: true },
   async (input: PrepareCancelOrderFulfillmentStepInput, { container }) => {
     const { order, fulfillment } = await findOrderFulfillment(container.resolve<OrderModuleService>(ORDER_MODULE), input)
     if (fulfillment.canceled_at) throw notAllowed(`Fulfillment with id ${fulfillment.id} has been canceled.`)

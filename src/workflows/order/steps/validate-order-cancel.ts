@@ -11,7 +11,7 @@ export type ValidateOrderCancelStepInput = { order_id: string; order: Cancelable
 
 export const validateOrderCancelStepId = "validate-order-cancel-step"
 /** An order can be canceled once, and only when none of its fulfillments is still active. */
-export const validateOrderCancelStep = createStep(validateOrderCancelStepId, async ({ order_id, order }: ValidateOrderCancelStepInput) => {
+export const validateOrderCancelStep = createStep({ name: validateOrderCancelStepId, readOnly: true }, async ({ order_id, order }: ValidateOrderCancelStepInput) => {
   if (!order) throw new AgoraError(AgoraError.Types.NOT_FOUND, `Order with id: ${order_id} was not found`)
   if (order.status === "canceled") throw new AgoraError(AgoraError.Types.NOT_ALLOWED, `Order with id ${order.id} has been canceled.`)
   if (order.fulfillments.some((fulfillment) => !fulfillment.canceled_at)) {

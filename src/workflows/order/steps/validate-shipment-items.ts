@@ -16,7 +16,7 @@ export const validateShipmentStepId = "validate-shipment-step"
  * A shipment is of an active fulfillment of an open order, that has not shipped yet, and names the
  * fulfillment's own lines (no more of each than it holds).
  */
-export const validateShipmentStep = createStep(validateShipmentStepId, async (input: ValidateShipmentStepInput, { container }) => {
+export const validateShipmentStep = createStep({ name: validateShipmentStepId, readOnly: true }, async (input: ValidateShipmentStepInput, { container }) => {
   const { fulfillment } = await findOrderFulfillment(container.resolve<OrderModuleService>(ORDER_MODULE), input)
   if (fulfillment.canceled_at) throw invalid(`Fulfillment with id ${fulfillment.id} has been canceled.`)
   if (fulfillment.shipped_at) throw invalid(`Fulfillment with id ${fulfillment.id} has already been shipped.`)

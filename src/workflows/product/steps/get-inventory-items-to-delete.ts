@@ -13,7 +13,7 @@ export const getInventoryItemsToDeleteStepId = "get-inventory-items-to-delete-st
  * fulfilled.
  */
 export const getInventoryItemsToDeleteStep = createStep(
-  getInventoryItemsToDeleteStepId,
+  { name: getInventoryItemsToDeleteStepId, readOnly: true },
   async (variantIds: string[], { container }) => {
     if (variantIds.length === 0 || !container.hasRegistration(INVENTORY_MODULE)) return new StepResponse<string[]>([])
     const query = container.resolve<Query>("query")

@@ -5,7 +5,7 @@ import type { ProductModuleService } from "../../../modules/product/index.ts"
 export const getProductVariantIdsStepId = "get-product-variant-ids-step"
 
 /** The ids of the live variants of products. */
-export const getProductVariantIdsStep = createStep(getProductVariantIdsStepId, async (productIds: string[], { container }) => {
+export const getProductVariantIdsStep = createStep({ name: getProductVariantIdsStepId, readOnly: true }, async (productIds: string[], { container }) => {
   if (productIds.length === 0) return new StepResponse<string[]>([])
   const variants = await container
     .resolve<ProductModuleService>(PRODUCT_MODULE)

@@ -19,7 +19,7 @@ export const validateStoreDefaultsStepId = "validate-store-defaults-step"
 
 /** Fails with invalid_data naming the field when a store's default region, channel or location does not exist. Nothing to undo. */
 export const validateStoreDefaultsStep = createStep(
-  validateStoreDefaultsStepId,
+  { name: validateStoreDefaultsStepId, readOnly: true },
   async (stores: ValidateStoreDefaultsStepInput, { container }) => {
     const query = container.resolve<Query>("query")
     for (const { field, entity, label } of REFERENCES) {
