@@ -18,5 +18,11 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     ensureDatabase: false,
     debug: options.debug ?? false,
     pool: { min: 0, max: options.poolSize ?? 10 },
+    // Agora's named statements (Query's reads, the workflow engine's records, locks, the outbox) are
+    // key lookups and small writes whose best plan does not depend on the values. PostgreSQL's
+    // default plans each one afresh on its first five runs per connection, and for ever when it
+    // guesses a generic plan dearer; planning then costs more than running. Unnamed statements
+    // (the ORM's own) are planned with their values either way.
+    driverOptions: { options: "-c plan_cache_mode=force_generic_plan" },
   })
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto"
 import { createContainer, type AwilixContainer } from "awilix"
 import { sleep, systemClock, type Clock } from "./clock.ts"
 import { DeadlineTimers, runKeyString } from "./deadline-timers.ts"
-import { NestedWorkflowError, OwnershipLostError, StepNotWaitingError, StepTimeoutError } from "./errors.ts"
+import { NestedWorkflowError, OwnershipLostError, RunExistsError, StepNotWaitingError, StepTimeoutError } from "./errors.ts"
 import type { StartRunOptions, WorkflowEngineOptions } from "./engine-options.ts"
 import type { WorkflowGraph } from "./graph.ts"
 import { parseIdempotencyKey, type StepKey } from "./idempotency-key.ts"
@@ -185,12 +185,26 @@ export class WorkflowEngine {
     const now = this.clock.now()
     this.#sweepExpired(now)
     const execution = newExecutionRecord({ ...request, workflowId: graph.id, owner: this.owner, now })
-    const created = await this.storage.create(execution)
-    if (created.created) {
-      // `return await`: returning a promise from an async function costs two more microtasks.
-      return await this.#drive(new RunExecutor(graph, container, this.#services, { execution, steps: [] }), { notifyParent: false })
+    const creating = this.storage.create(execution)
+    let existing: StoredRun
+    if (this.#active.has(runKeyString(execution))) {
+      // This engine drives a run under that key (resumed, completed): nothing may start beside it.
+      const created = await creating
+      if (created.created) throw new Error(`Run ${graph.id}/${request.transactionId} was created while this engine drives it`)
+      existing = created.existing
+    } else {
+      // Read-only steps run while the creation is written; the first other step waits for it.
+      const creation = creating.then((created) => {
+        if (!created.created) throw new RunExistsError(created.existing)
+      })
+      try {
+        // `return await`: returning a promise from an async function costs two more microtasks.
+        return await this.#drive(new RunExecutor(graph, container, this.#services, { execution, steps: [] }, creation), { notifyParent: false })
+      } catch (error) {
+        if (!(error instanceof RunExistsError) || runKeyString(error.existing.execution) !== runKeyString(execution)) throw error
+        existing = error.existing
+      }
     }
-    const existing = created.existing
     if (!ACTIVE_WORKFLOW_STATES.includes(existing.execution.state)) return reportFromStored(existing)
     const live = this.#active.get(runKeyString(existing.execution))
     if (live !== undefined) return live.finished

@@ -1,5 +1,6 @@
 import type { StepAction } from "./graph.ts"
 import type { WorkflowState } from "./states.ts"
+import type { StoredRun } from "./storage.ts"
 
 /**
  * Thrown by a step to fail at once, without its remaining retries. Its `compensateInput` is what
@@ -51,6 +52,19 @@ export class OwnershipLostError extends Error {
   constructor(workflowId: string, transactionId: string) {
     super(`Run ${workflowId}/${transactionId} is now owned by another engine`)
     this.name = "OwnershipLostError"
+  }
+}
+
+/**
+ * The run's creation found a run under its transaction id: what this engine started before
+ * knowing (read-only steps) is dropped, and the run found is answered instead.
+ */
+export class RunExistsError extends Error {
+  readonly existing: StoredRun
+  constructor(existing: StoredRun) {
+    super(`Run ${existing.execution.workflowId}/${existing.execution.transactionId} exists`)
+    this.name = "RunExistsError"
+    this.existing = existing
   }
 }
 

@@ -41,6 +41,11 @@ export type StepPolicy = {
    * instead of one of its own, and a run resumed before that write runs it again.
    */
   readonly rerunnable: boolean
+  /**
+   * The step changes nothing outside its run (`readOnly` in its config): it may run before the
+   * run's creation is written, while that write is in flight.
+   */
+  readonly readOnly: boolean
 }
 
 /** A `when` condition guarding a step, as shown in diagrams. */

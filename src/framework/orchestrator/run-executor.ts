@@ -61,8 +61,10 @@ export class RunExecutor {
   #onIdle: (() => void) | undefined
   #driving: Promise<void> | undefined
 
-  constructor(graph: WorkflowGraph, container: AwilixContainer, services: RunServices, stored: StoredRun) {
-    this.#run = new RunState(graph, container, services, stored)
+  /** `creation`: the run's creation, still being written; until it lands only read-only steps run. */
+  constructor(graph: WorkflowGraph, container: AwilixContainer, services: RunServices, stored: StoredRun, creation?: Promise<void>) {
+    this.#run = new RunState(graph, container, services, stored, creation)
+    this.#run.creation?.catch(this.#stopOnFailedWrite)
     this.#failed = stored.execution.state === WorkflowState.COMPENSATING
   }
 
@@ -189,6 +191,10 @@ export class RunExecutor {
       } catch (error) {
         return await this.#failStep(node, error, record.attempts)
       }
+      if (!node.policy.readOnly) {
+        const creation = run.creation
+        if (creation !== undefined) await creation
+      }
       if (record.status === StepStatus.RETRYING && record.nextAttemptAt !== null && !(await this.#waitOutRetry(node, record))) return
       const { clock, crashPoint } = run.services
       for (let attempts = record.attempts + 1; ; attempts++) {
@@ -225,10 +231,18 @@ export class RunExecutor {
           this.#justSettledAt = finishedAt
           return
         }
-        const settled = run.checkpoint({ step }, finishedAt)
-        if (settled === WRITTEN) this.#justSettledAt = finishedAt
-        else await settled
-        crashPoint?.(`after-checkpoint:${node.id}`)
+        if (crashPoint === undefined) {
+          // One write in flight at most: a step's end waits for the one before it, so a run whose
+          // writes fail (its database gone, the run taken over) stops a step later, not at its end.
+          const previous = run.backgroundWrite
+          if (previous !== undefined) await previous
+          else this.#justSettledAt = finishedAt
+          run.checkpointInBackground({ step }, finishedAt, this.#stopOnFailedWrite)
+          return
+        }
+        // A crash point after the checkpoint means after it is written.
+        await run.checkpoint({ step }, finishedAt)
+        crashPoint(`after-checkpoint:${node.id}`)
         return
       }
     } catch (error) {
@@ -303,6 +317,12 @@ export class RunExecutor {
     this.#abort ??= new AbortController()
     if (this.#siblingFailed) this.#abort.abort(SIBLING_FAILED)
     return this.#abort.signal
+  }
+
+  /** A step's end written in the background failed (the database, the run taken over): no step starts any more. */
+  readonly #stopOnFailedWrite = (error: unknown): void => {
+    this.#fatal ??= error
+    this.#cancelWaits()
   }
 
   #cancelWaits(): void {

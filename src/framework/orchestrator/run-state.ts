@@ -9,7 +9,7 @@ import { newExecutionId } from "./run-ids.ts"
 import { snapshotOf, type RunReport } from "./run-report.ts"
 import { StepStatus, WorkflowState } from "./states.ts"
 import { pendingStepRecord } from "./step-attempt.ts"
-import type { ExecutionPatch, ExecutionRecord, RunKey, StepRecord, StoredRun, StoredStepError, WorkflowStorage } from "./storage.ts"
+import { WRITTEN, type ExecutionPatch, type ExecutionRecord, type RunKey, type StepRecord, type StoredRun, type StoredStepError, type WorkflowStorage } from "./storage.ts"
 
 /** What a run needs from its engine. */
 export type RunServices = {
@@ -63,8 +63,13 @@ export class RunState {
   #lastStep: StepRecord | undefined
   #keyPrefix: string | undefined
   readonly #keySuffixes: GraphIndex["keySuffixes"]
+  /** The last write nobody waits for (`checkpointInBackground`), while it is pending: later writes go after it. */
+  #background: Promise<void> | undefined
+  /** The run's creation while it is being written: every write, and every step but a read-only one, waits for it. */
+  #creation: Promise<void> | undefined
 
-  constructor(graph: WorkflowGraph, container: AwilixContainer, services: RunServices, stored: StoredRun) {
+  /** `creation`: the write that creates the run, when it is still in flight (it rejects if the run was not created). */
+  constructor(graph: WorkflowGraph, container: AwilixContainer, services: RunServices, stored: StoredRun, creation?: Promise<void>) {
     const index = graphIndex(graph)
     this.graph = graph
     this.nodes = index.nodes
@@ -80,6 +85,19 @@ export class RunState {
     }
     this.errors = stored.execution.errors.map((e) => ({ ...e, error: deserializeError(e.error) }))
     this.scope = new RunScope(stored.execution.input, this.steps)
+    if (creation !== undefined) {
+      const created: Promise<void> = creation.then(() => {
+        if (this.#creation === created) this.#creation = undefined
+        if (this.#background === created) this.#background = undefined
+      })
+      this.#creation = created
+      this.#background = created
+    }
+  }
+
+  /** The run's creation while it is in flight; rejects when the run could not be created. */
+  get creation(): Promise<void> | undefined {
+    return this.#creation
   }
 
   get execution(): ExecutionRecord {
@@ -140,7 +158,32 @@ export class RunState {
       this.#lastStep = undefined
     }
     const { owner, storage } = this.services
-    return storage.checkpoint({ workflowId, transactionId, owner, at, refreshHeartbeatBefore, step, deferred, execution, publish })
+    const write = { workflowId, transactionId, owner, at, refreshHeartbeatBefore, step, deferred, execution, publish }
+    const before = this.#background
+    // After a write that failed, no later one is made: each fails with its error.
+    return before === undefined ? storage.checkpoint(write) : before.then(() => storage.checkpoint(write))
+  }
+
+  /** The write made by `checkpointInBackground` while it is pending. */
+  get backgroundWrite(): Promise<void> | undefined {
+    return this.#background
+  }
+
+  /**
+   * A checkpoint the run does not wait for: the steps it lets start run while it is written. Only
+   * for a boundary that keeps the run owned: losing it (the process dies before it lands) is the
+   * same as dying just before it, and the step runs again on recovery. Later writes are made after
+   * it, so the run's end or the start of its compensation never overtakes it. A failed write goes
+   * to `onFailure` (the run stops) and fails every later write.
+   */
+  checkpointInBackground(change: { step: StepRecord }, at: number, onFailure: (error: unknown) => void): void {
+    const written = this.checkpoint(change, at)
+    if (written === WRITTEN) return
+    const settled: Promise<void> = written.then(() => {
+      if (this.#background === settled) this.#background = undefined
+    })
+    this.#background = settled
+    settled.catch(onFailure)
   }
 
   /**

@@ -122,6 +122,8 @@ export function assertValidId(id: string, what: string): void {
 }
 
 export function policyOf(config: StepOverrides, defaults?: StepPolicy): StepPolicy {
+  // A use that says either says both: `{ idempotent: true }` on a read-only step means it is not read-only.
+  const saysRerun = config.readOnly !== undefined || config.idempotent !== undefined
   const policy = {
     maxRetries: config.maxRetries ?? defaults?.maxRetries ?? 0,
     retryInterval: config.retryInterval ?? defaults?.retryInterval ?? 0,
@@ -129,10 +131,8 @@ export function policyOf(config: StepOverrides, defaults?: StepPolicy): StepPoli
     timeout: config.timeout ?? defaults?.timeout,
     async: config.async ?? defaults?.async ?? false,
     compensationMaxRetries: config.compensationMaxRetries ?? defaults?.compensationMaxRetries ?? DEFAULT_COMPENSATION_RETRIES,
-    rerunnable:
-      config.readOnly === undefined && config.idempotent === undefined
-        ? (defaults?.rerunnable ?? false)
-        : config.readOnly === true || config.idempotent === true,
+    rerunnable: saysRerun ? config.readOnly === true || config.idempotent === true : (defaults?.rerunnable ?? false),
+    readOnly: saysRerun ? config.readOnly === true : (defaults?.readOnly ?? false),
   } satisfies StepPolicy
   // An async step is completed from outside: the run parks, and that is a write.
   if (policy.async && policy.rerunnable) {

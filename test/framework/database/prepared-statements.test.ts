@@ -40,3 +40,8 @@ test("a statement runs on its own connection, outside the caller's transaction",
 
   expect(await query(`select "id" from "prepared_probe"`, [])).toEqual([{ id: 1 }])
 })
+
+test("named statements are planned once per connection, whatever their values", async () => {
+  const rows = await query<{ mode: string }>(`select current_setting(?) as "mode"`, ["plan_cache_mode"])
+  expect(rows).toEqual([{ mode: "force_generic_plan" }])
+})

@@ -35,7 +35,7 @@ export const confirmInventoryStepId = "confirm-inventory-step"
  * location (by id) that covers all the lines need of it. Returns that plan; `reservationsForItems`
  * turns it into reservations for the lines that end up being reserved.
  */
-export const confirmInventoryStep = createStep(confirmInventoryStepId, async (input: ConfirmInventoryStepInput, { container }) => {
+export const confirmInventoryStep = createStep({ name: confirmInventoryStepId, readOnly: true }, async (input: ConfirmInventoryStepInput, { container }) => {
   return new StepResponse(await confirmInventory(container, input))
 })
 

@@ -45,7 +45,7 @@ export type PreparedCartUpdate = {
  * the address dropped when it is outside the new region).
  */
 export const prepareCartUpdateStepId = "prepare-cart-update-step"
-export const prepareCartUpdateStep = createStep(prepareCartUpdateStepId, async ({ input }: PrepareCartUpdateStepInput, { container }) => {
+export const prepareCartUpdateStep = createStep({ name: prepareCartUpdateStepId, readOnly: true }, async ({ input }: PrepareCartUpdateStepInput, { container }) => {
   const cart = await readCartWithLinks(container.resolve<Query>("query"), input.id)
   assertCartValid({ cart })
   const [region, salesChannel] = await allInOrder([

@@ -43,7 +43,7 @@ export const prepareOrderFulfillmentStepId = "prepare-order-fulfillment-step"
  * reservation the shipped units consume.
  */
 export const prepareOrderFulfillmentStep = createStep(
-  prepareOrderFulfillmentStepId,
+  { name: prepareOrderFulfillmentStepId, readOnly: true },
   async (input: PrepareOrderFulfillmentStepInput, { container }) => {
     const order = await container.resolve<OrderModuleService>(ORDER_MODULE).retrieveOrder(input.order_id)
     if (order.status === "canceled") throw notAllowed(`Order with id ${order.id} has been canceled.`)

@@ -27,7 +27,7 @@ export const planProductVariantsStepId = "plan-product-variants-step"
  * deleted, those named by id changed, the others added. An id that is not one of the product's
  * variants is refused (invalid_data). Reads only.
  */
-export const planProductVariantsStep = createStep(planProductVariantsStepId, async (input: PlanProductVariantsStepInput, { container }) => {
+export const planProductVariantsStep = createStep({ name: planProductVariantsStepId, readOnly: true }, async (input: PlanProductVariantsStepInput, { container }) => {
   if (input.variants === undefined) return new StepResponse<ProductVariantsPlan>({ delete: [], update: [], create: [] })
   const current = await container
     .resolve<ProductModuleService>(PRODUCT_MODULE)

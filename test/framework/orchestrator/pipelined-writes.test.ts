@@ -1,0 +1,151 @@
+import { expect, test } from "vitest"
+import { MemoryWorkflowStorage, OwnershipLostError, type Checkpoint, type ExecutionRecord } from "../../../src/framework/orchestrator/index.ts"
+import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "../../../src/framework/workflows-sdk/index.ts"
+import { createTestEngine, deferred } from "../workflows-sdk/helpers.ts"
+
+/** A storage whose writes of one step's end wait for the test (or fail), and which logs each write as it lands. */
+class SlowStepStorage extends MemoryWorkflowStorage {
+  readonly landed: string[] = []
+  readonly gate = deferred()
+
+  readonly slowStepId: string
+  readonly failure: Error | undefined
+
+  constructor(slowStepId: string, failure?: Error) {
+    super({ serialize: true })
+    this.slowStepId = slowStepId
+    this.failure = failure
+  }
+
+  override async checkpoint(checkpoint: Checkpoint): Promise<void> {
+    if (checkpoint.step?.stepId === this.slowStepId) {
+      await this.gate.promise
+      if (this.failure !== undefined) throw this.failure
+    }
+    await super.checkpoint(checkpoint)
+    const step = checkpoint.step === undefined ? "" : `${checkpoint.step.stepId}=${checkpoint.step.status}`
+    this.landed.push([step, checkpoint.execution?.state === undefined ? "" : `run=${checkpoint.execution.state}`].filter(Boolean).join(" "))
+  }
+}
+
+const threeSteps = (ran: string[]) => {
+  const step = (id: string) =>
+    createStep(id, async (previous: string[] | undefined) => {
+      ran.push(id)
+      return new StepResponse([...(previous ?? []), id])
+    })
+  const [first, second, third] = [step("first"), step("second"), step("third")]
+  return createWorkflow("three-in-a-row", () => new WorkflowResponse(third(second(first()))))
+}
+
+test("the step after a written one runs while that write is in flight, the next waits for it, and the run's end lands last", async () => {
+  const storage = new SlowStepStorage("first")
+  const { container } = createTestEngine({ storage })
+  const ran: string[] = []
+
+  const running = threeSteps(ran)(container).run({ transactionId: "pipelined" })
+  await new Promise((resolve) => setImmediate(resolve))
+
+  expect(ran).toEqual(["first", "second"])
+  expect(storage.landed).toEqual([])
+  storage.gate.resolve()
+  const { result } = await running
+
+  expect(result).toEqual(["first", "second", "third"])
+  expect(storage.landed).toEqual(["first=done", "second=done", "third=done run=done"])
+  const stored = await storage.load("three-in-a-row", "pipelined")
+  expect(stored?.execution).toMatchObject({ state: "done", owner: null })
+  expect(stored?.steps.map((step) => step.status)).toEqual(["done", "done", "done"])
+})
+
+test("a step's end that cannot be written stops the run a step later: it fails with that error and its end is not written", async () => {
+  const lost = new OwnershipLostError("three-in-a-row", "taken-over")
+  const storage = new SlowStepStorage("first", lost)
+  const { container } = createTestEngine({ storage })
+  const ran: string[] = []
+
+  const running = threeSteps(ran)(container).run({ transactionId: "taken-over" })
+  await new Promise((resolve) => setImmediate(resolve))
+  storage.gate.resolve()
+
+  await expect(running).rejects.toBe(lost)
+  expect(ran).toEqual(["first", "second"])
+  expect(storage.landed).toEqual([])
+  const stored = await storage.load("three-in-a-row", "taken-over")
+  expect(stored?.execution).toMatchObject({ state: "invoking" })
+  expect(stored?.steps).toEqual([])
+})
+
+/** A storage whose creation of a run waits for the test (or fails). */
+class SlowCreateStorage extends MemoryWorkflowStorage {
+  readonly gate = deferred()
+  readonly failure: Error | undefined
+
+  constructor(failure?: Error) {
+    super({ serialize: true })
+    this.failure = failure
+  }
+
+  override async create(execution: ExecutionRecord) {
+    await this.gate.promise
+    if (this.failure !== undefined) throw this.failure
+    return super.create(execution)
+  }
+}
+
+const readThenWrite = (ran: string[]) => {
+  const read = createStep({ name: "read", readOnly: true }, async () => {
+    ran.push("read")
+    return new StepResponse("cart")
+  })
+  const write = createStep("write", async (cart: string) => {
+    ran.push("write")
+    return new StepResponse(`${cart} updated`)
+  })
+  return createWorkflow("read-then-write", () => new WorkflowResponse(write(read())))
+}
+
+test("read-only steps run while the run's creation is written; the first other step waits for it", async () => {
+  const storage = new SlowCreateStorage()
+  const { container } = createTestEngine({ storage })
+  const ran: string[] = []
+
+  const running = readThenWrite(ran)(container).run({ transactionId: "early-read" })
+  await new Promise((resolve) => setImmediate(resolve))
+
+  expect(ran).toEqual(["read"])
+  expect(await storage.load("read-then-write", "early-read")).toBeUndefined()
+  storage.gate.resolve()
+
+  expect((await running).result).toBe("cart updated")
+  expect(ran).toEqual(["read", "write"])
+  expect((await storage.load("read-then-write", "early-read"))?.execution).toMatchObject({ state: "done", result: "cart updated" })
+})
+
+test("a transaction id already used: what ran before the creation found it is dropped, the stored run is answered, nothing is written", async () => {
+  const storage = new MemoryWorkflowStorage({ serialize: true })
+  const { container } = createTestEngine({ storage })
+  const ran: string[] = []
+  const workflow = readThenWrite(ran)
+  const first = await workflow(container).run({ transactionId: "used" })
+  const before = await storage.load("read-then-write", "used")
+  ran.length = 0
+
+  const again = await workflow(container).run({ transactionId: "used" })
+
+  expect(again.result).toBe(first.result)
+  expect(ran).not.toContain("write")
+  expect(await storage.load("read-then-write", "used")).toEqual(before)
+})
+
+test("a creation that fails fails the run with its error, and no step but a read-only one ran", async () => {
+  const storage = new SlowCreateStorage(new Error("connection refused"))
+  const { container } = createTestEngine({ storage })
+  const ran: string[] = []
+
+  const running = readThenWrite(ran)(container).run({ transactionId: "no-database" })
+  storage.gate.resolve()
+
+  await expect(running).rejects.toThrow("connection refused")
+  expect(ran).toEqual(["read"])
+})
