@@ -5,6 +5,8 @@ import {
   createPaymentCollectionForCartWorkflow,
 } from "../../../src/workflows/cart/index.ts"
 import type { AddShippingMethodToCartWorkflowInput } from "../../../src/workflows/cart/index.ts"
+import { readCartWithLinks } from "../../../src/workflows/cart/utils/read-cart.ts"
+import type { Query } from "../../../src/framework/modules/index.ts"
 import { cartFootprint, failureMessage, recordEvents, scopeFailing, startCommerceApp, workflowFailure } from "./app.ts"
 import type { CommerceApp } from "./app.ts"
 import { markCompleted, newCart } from "./carts.ts"
@@ -50,8 +52,12 @@ async function newOption(name: string, prices: Record<string, number>, serviceZo
   return option.id
 }
 
-const ship = (input: AddShippingMethodToCartWorkflowInput, container = t.container) =>
-  addShippingMethodToCartWorkflow(container).run({ input })
+/** Runs the workflow, which returns nothing, and reads the cart after it as the route does. */
+const ship = async (input: AddShippingMethodToCartWorkflowInput, container = t.container) => {
+  const run = await addShippingMethodToCartWorkflow(container).run({ input })
+  expect(run.result).toBeUndefined()
+  return { result: await readCartWithLinks(t.container.resolve<Query>("query"), input.cart_id) }
+}
 const methods = (cartId: string) =>
   t.rows(`select shipping_option_id, name, amount::text as amount, data from cart_shipping_method where cart_id = ? and deleted_at is null order by created_at, id`, [
     cartId,

@@ -9,6 +9,8 @@ import {
   createPaymentSessionsWorkflow,
 } from "../../../src/workflows/cart/index.ts"
 import type { AddToCartWorkflowInput } from "../../../src/workflows/cart/index.ts"
+import { readCartWithLinks } from "../../../src/workflows/cart/utils/read-cart.ts"
+import type { Query } from "../../../src/framework/modules/index.ts"
 import { cartFootprint, failureMessage, recordEvents, scopeFailing, startCommerceApp, workflowFailure } from "./app.ts"
 import type { CommerceApp } from "./app.ts"
 import { markCompleted, newCart } from "./carts.ts"
@@ -32,7 +34,12 @@ beforeEach(() => {
   refuse = undefined
 })
 
-const add = (input: AddToCartWorkflowInput, container = t.container) => addToCartWorkflow(container).run({ input })
+/** Runs the workflow, which returns nothing, and reads the cart after it as the route does. */
+const add = async (input: AddToCartWorkflowInput, container = t.container) => {
+  const run = await addToCartWorkflow(container).run({ input })
+  expect(run.result).toBeUndefined()
+  return { result: await readCartWithLinks(t.container.resolve<Query>("query"), input.cart_id) }
+}
 const lines = async (cartId: string) =>
   t.rows<{ variant_id: string; quantity: number; unit_price: string }>(
     `select variant_id, quantity, unit_price::text as unit_price from cart_line_item where cart_id = ? and deleted_at is null order by created_at, id`,

@@ -7,7 +7,6 @@ import { addShippingMethodsStep } from "../steps/add-shipping-methods.ts"
 import { prepareShippingMethodsStep } from "../steps/prepare-shipping-methods.ts"
 import { releaseLockStep } from "../steps/release-lock.ts"
 import { removeShippingMethodsStep } from "../steps/remove-shipping-methods.ts"
-import { retrieveCartStep } from "../steps/retrieve-cart.ts"
 import { CART_LOCK_TIMEOUT, CART_LOCK_TTL } from "../utils/cart-lock.ts"
 import { refreshPaymentCollectionIfAny } from "./refresh-payment-collection-for-cart.ts"
 
@@ -19,7 +18,8 @@ export type AddShippingMethodToCartWorkflowInput = {
 /**
  * Ships a cart with shipping options: each must be offered for the cart (its address, its sales
  * channel's stock locations, the store's rules) and priced in its currency. The new methods replace
- * the cart's methods of the same shipping profiles. Returns the cart.
+ * the cart's methods of the same shipping profiles. Returns nothing, as Medusa's does: whoever
+ * wants the cart reads it after (the route, with its fields).
  */
 export const addShippingMethodToCartWorkflowId = "add-shipping-method-to-cart"
 export const addShippingMethodToCartWorkflow = createWorkflow(
@@ -38,7 +38,6 @@ export const addShippingMethodToCartWorkflow = createWorkflow(
     refreshPaymentCollectionIfAny(cart)
     emitEventStep({ name: CartEvents.UPDATED, data: { id: input.cart_id } })
     releaseLockStep({ key: input.cart_id })
-    const updated = retrieveCartStep({ id: input.cart_id }).config({ name: "retrieve-updated-cart-step" })
-    return new WorkflowResponse(updated)
+    return new WorkflowResponse(undefined)
   },
 )

@@ -23,7 +23,8 @@ export type AddToCartWorkflowInput = {
  * Adds variants to a cart: each must be of a published product sold in the cart's sales channel,
  * priced in the cart's currency and region, and covered by stock at the channel's locations (unless
  * it does not manage inventory or allows backorders). A variant already in the cart with the same
- * metadata adds to that line's quantity. Hook `validate` runs before anything is written.
+ * metadata adds to that line's quantity. Hook `validate` runs before anything is written. Returns
+ * nothing, as Medusa's does: whoever wants the cart reads it after (the route, with its fields).
  */
 export const addToCartWorkflowId = "add-to-cart"
 export const addToCartWorkflow = createWorkflow(addToCartWorkflowId, (input: WorkflowData<AddToCartWorkflowInput>) => {
@@ -65,6 +66,5 @@ export const addToCartWorkflow = createWorkflow(addToCartWorkflowId, (input: Wor
   emitEventStep({ name: CartEvents.UPDATED, data: { id: input.cart_id } })
 
   releaseLockStep({ key: input.cart_id })
-  const updated = retrieveCartStep({ id: input.cart_id }).config({ name: "retrieve-updated-cart-step" })
-  return new WorkflowResponse(updated, { hooks: [validate] })
+  return new WorkflowResponse(undefined, { hooks: [validate] })
 })
