@@ -102,3 +102,18 @@ test("the variants.prices shortcut filters too, in the same single statement", a
     expect(product.variants.some((variant) => variant.prices.some((p) => p.currency_code === "usd" && Number(p.amount) === Number(amount)))).toBe(true)
   }
 })
+
+test("the same fields read the same JSON whatever the filters beside them: the record's part of the statement is built once", async () => {
+  const fields = ["id", "title", "variants.sku", "brand.name"]
+  const filtered = await counted({ entity: "product", fields, filters: { variants: { sku: "SKU-5-1" } }, pagination: { take: 5 } })
+  const plain = await counted({ entity: "product", fields, filters: { id: productId(5) }, pagination: { take: 5 } })
+
+  const expected = { id: productId(5), title: "Product 5", brand: { name: "Brand 5" } }
+  expect(filtered.result.data).toMatchObject([expected])
+  expect(plain.result.data).toMatchObject([expected])
+  expect((plain.result.data[0] as Product).variants.map((variant) => variant.sku).sort()).toEqual(
+    Array.from({ length: catalog.variantsPerProduct }, (_, i) => `SKU-5-${i + 1}`),
+  )
+  const recordPart = (statement: string | undefined) => statement?.slice(0, statement.indexOf(' as "row"'))
+  expect(recordPart(filtered.statements[0])).toBe(recordPart(plain.statements[0]))
+})

@@ -51,14 +51,37 @@ export function compileGraph(graph: EntityGraph, selection: Selection, options: 
   const params = [...filterParams]
   let page = `select ${root}.*, count(*) over() as "__total" from "${entity.table}" ${root}${whereSql} order by ${orderSql}`
   page += pageClause(options, params)
-  const row = objectOf(selection, root, order, { graph, aliases, withDeleted: options.withDeleted })
+  const { row, plan } = rowOf(graph, selection, root, order, options.withDeleted)
   return {
     sql: `select ${row} as "row", ${root}."__total" as "__total" from (${page}) ${root} order by ${orderSql}`,
     params,
     countSql: `select count(*)::int as "count" from "${entity.table}" ${root}${whereSql}`,
     countParams: filterParams,
-    plan: revivePlan(selection),
+    plan,
   }
+}
+
+/**
+ * The JSON of a record, built once per selection (and order of its lists): its subqueries take
+ * aliases of their own (r0, r1...), so the text does not depend on the filters beside it. A
+ * selection is the same object for the same fields (Query keeps them), hence the weak map.
+ */
+const rows = new WeakMap<Selection, Map<string, { row: string; plan: RevivePlan }>>()
+
+function rowOf(graph: EntityGraph, selection: Selection, root: string, order: Order, withDeleted: boolean): { row: string; plan: RevivePlan } {
+  let bySelection = rows.get(selection)
+  if (bySelection === undefined) rows.set(selection, (bySelection = new Map()))
+  const key = `${root}${withDeleted ? "+deleted" : ""}${order.nested.size === 0 ? "" : nestedOrderKey(order)}`
+  let built = bySelection.get(key)
+  if (built === undefined) {
+    built = { row: objectOf(selection, root, order, { graph, aliases: new Aliases("r"), withDeleted }), plan: revivePlan(selection) }
+    bySelection.set(key, built)
+  }
+  return built
+}
+
+function nestedOrderKey(order: Order): string {
+  return JSON.stringify([...order.nested].map(([name, nested]) => [name, nested.columns, nestedOrderKey(nested)]))
 }
 
 type BuildContext = { graph: EntityGraph; aliases: Aliases; withDeleted: boolean }

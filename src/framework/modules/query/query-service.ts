@@ -2,8 +2,8 @@ import { AgoraError } from "../../errors/index.ts"
 import type { Database } from "../../database/database.ts"
 import { compileGraph } from "./compile-graph.ts"
 import type { RevivePlan } from "./compile-graph.ts"
-import type { EntityGraph } from "./entity-graph.ts"
-import { parseFields } from "./selection.ts"
+import type { EntityGraph, GraphEntity } from "./entity-graph.ts"
+import { parseFields, type Selection } from "./selection.ts"
 
 export type GraphQuery = {
   /** A model's name (`product`, `product_variant`) or a link's entry point (`product_sales_channel`). */
@@ -31,6 +31,11 @@ export type QueryGraphOptions = {
 export class Query {
   private readonly entities: EntityGraph
   private readonly database: Database
+  /**
+   * Parsed `fields` by entity and fields: a route or step asks for the same ones on every call, and
+   * the statement built for a selection is kept with it (see `compileGraph`). Bounded: emptied when full.
+   */
+  readonly #selections = new Map<string, Selection>()
 
   constructor(entities: EntityGraph, database: Database) {
     this.entities = entities
@@ -59,12 +64,27 @@ export class Query {
     this.#compile(query)
   }
 
+  #selection(entity: GraphEntity, fields: string[] | undefined): Selection {
+    // Anything but a list of strings is refused by parseFields, with the reason.
+    if (fields !== undefined && (!Array.isArray(fields) || fields.some((field) => typeof field !== "string"))) {
+      return parseFields(this.entities, entity, fields)
+    }
+    const key = fields === undefined ? entity.name : `${entity.name}\0${fields.join("\u0001")}`
+    let selection = this.#selections.get(key)
+    if (selection === undefined) {
+      selection = parseFields(this.entities, entity, fields)
+      if (this.#selections.size >= MAX_SELECTIONS) this.#selections.clear()
+      this.#selections.set(key, selection)
+    }
+    return selection
+  }
+
   #compile(query: GraphQuery) {
     const entity = this.entities.get(query?.entity)
     if (!entity) throw new AgoraError(AgoraError.Types.INVALID_DATA, `Query has no entity '${String(query?.entity)}'`)
     const take = count("take", query.pagination?.take)
     const skip = count("skip", query.pagination?.skip) ?? 0
-    const selection = parseFields(this.entities, entity, query.fields)
+    const selection = this.#selection(entity, query.fields)
     const compiled = compileGraph(this.entities, selection, {
       filters: query.filters,
       order: query.pagination?.order,
@@ -75,6 +95,8 @@ export class Query {
     return { entity, compiled, take, skip }
   }
 }
+
+const MAX_SELECTIONS = 1000
 
 function count(name: string, value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined

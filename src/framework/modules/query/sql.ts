@@ -1,11 +1,16 @@
 import type { GraphEntity, GraphRelation } from "./entity-graph.ts"
 
-/** Fresh table aliases for one statement: t0, t1, ... */
+/** Fresh table aliases for one statement: t0, t1, ... (or another prefix, for a part built apart). */
 export class Aliases {
   private count = 0
+  private readonly prefix: string
+
+  constructor(prefix = "t") {
+    this.prefix = prefix
+  }
 
   next(): string {
-    return `"t${this.count++}"`
+    return `"${this.prefix}${this.count++}"`
   }
 }
 
