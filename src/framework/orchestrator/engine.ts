@@ -199,7 +199,8 @@ export class WorkflowEngine {
       })
       try {
         // `return await`: returning a promise from an async function costs two more microtasks.
-        return await this.#drive(new RunExecutor(graph, container, this.#services, { execution, steps: [] }, creation), { notifyParent: false })
+        const executor = new RunExecutor(graph, container, this.#services, { execution, steps: [] }, creation)
+        return await this.#drive(executor, { notifyParent: false, registerOnceCreated: creation })
       } catch (error) {
         if (!(error instanceof RunExistsError) || runKeyString(error.existing.execution) !== runKeyString(execution)) throw error
         existing = error.existing
@@ -279,21 +280,42 @@ export class WorkflowEngine {
     return this.#drive(new RunExecutor(graph, container, this.#services, stored), options)
   }
 
-  #drive(executor: RunExecutor, options: { notifyParent: boolean; prepare?: (executor: RunExecutor) => Promise<void> }): Promise<RunReport> {
+  /**
+   * `registerOnceCreated`: the run's creation, still in flight. Until it lands the run is not known
+   * as active (a run found under its key instead is what completions and joiners must reach).
+   */
+  #drive(
+    executor: RunExecutor,
+    options: { notifyParent: boolean; prepare?: (executor: RunExecutor) => Promise<void>; registerOnceCreated?: Promise<void> },
+  ): Promise<RunReport> {
     const key = runKeyString(executor.key)
-    const finished = this.#driveToEnd(executor, options.prepare, key)
-    // Registered before the run goes anywhere: completions and joiners find it from now on.
-    this.#active.set(key, { executor, finished })
-    this.#scheduleRenewal()
+    let ended = false
+    const finished = this.#driveToEnd(executor, options.prepare, key, () => {
+      ended = true
+    })
+    const register = () => {
+      if (ended) return
+      this.#active.set(key, { executor, finished })
+      this.#scheduleRenewal()
+    }
+    // Registered before the run writes anything: completions and joiners find it from then on.
+    if (options.registerOnceCreated === undefined) register()
+    else options.registerOnceCreated.then(register, () => {})
     return options.notifyParent ? finished.then((report) => this.#notifyParent(report).then(() => report)) : finished
   }
 
-  async #driveToEnd(executor: RunExecutor, prepare: ((executor: RunExecutor) => Promise<void>) | undefined, key: string): Promise<RunReport> {
+  async #driveToEnd(
+    executor: RunExecutor,
+    prepare: ((executor: RunExecutor) => Promise<void>) | undefined,
+    key: string,
+    onEnd: () => void,
+  ): Promise<RunReport> {
     try {
       // Awaited even when there is nothing to prepare: the run is registered as active before it starts.
       await prepare?.(executor)
       await executor.drive()
     } finally {
+      onEnd()
       if (this.#active.get(key)?.executor === executor) this.#active.delete(key)
       if (this.#active.size === 0) this.#stopRenewals()
     }

@@ -149,3 +149,32 @@ test("a creation that fails fails the run with its error, and no step but a read
   await expect(running).rejects.toThrow("connection refused")
   expect(ran).toEqual(["read"])
 })
+
+test("while a second start of a parked run's transaction id finds out the run exists, a completion still reaches the parked run", async () => {
+  const storage = new SlowCreateStorage()
+  const { container, engine } = createTestEngine({ storage })
+  const awaitPayment = createStep<string, string>({ name: "await-payment", async: true }, async () => {})
+  const capture = createStep("capture", async (payment: string) => new StepResponse(`captured ${payment}`))
+  const workflow = createWorkflow("pay-later", () => new WorkflowResponse(capture(awaitPayment("order-1"))))
+  storage.gate.resolve()
+  const parked = await workflow(container).run({ transactionId: "order-1" })
+  expect(parked.transaction.state).toBe("waiting")
+
+  const slowCreate = deferred()
+  storage.create = async (execution) => {
+    await slowCreate.promise
+    return MemoryWorkflowStorage.prototype.create.call(storage, execution)
+  }
+  const again = workflow(container).run({ transactionId: "order-1" })
+  await new Promise((resolve) => setImmediate(resolve))
+  const completed = await engine.setStepSuccess({
+    idempotencyKey: { workflowId: "pay-later", transactionId: "order-1", stepId: "await-payment", action: "invoke" },
+    stepResponse: "10 usd",
+  })
+  slowCreate.resolve()
+
+  expect(completed).toMatchObject({ state: "done", result: "captured 10 usd" })
+  const answered = await again
+  expect(answered.result).toBe("captured 10 usd")
+  expect(answered.transaction.state).toBe("done")
+})
