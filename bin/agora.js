@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=2
+#!/usr/bin/env -S node --max-semi-space-size=8
 // Agora's TypeScript runs on Node's own type stripping (Node >= 22.18). npm scripts and npx use the
 // Node pinned in devDependencies, so `npm start` works whatever Node the machine has.
 import module from "node:module"

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { userInfo } from "node:os"
+import { platform, userInfo } from "node:os"
 import path from "node:path"
 import { setTimeout as sleep } from "node:timers/promises"
 import { AgoraError } from "../errors/index.ts"
@@ -25,6 +25,7 @@ const USER = "postgres"
 const PASSWORD = "postgres"
 const OWNER_FILE = "agora.owner"
 const STOP_TIMEOUT_MS = 10_000
+const MAX_SOCKET_PATH_BYTES = 107
 
 /**
  * Starts (initialising on first use) a PostgreSQL server owned by this process. When another live
@@ -36,7 +37,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   mkdirSync(dataDir, { recursive: true })
   const owner = readOwner(dataDir)
   if (owner && owner.pid !== process.pid && isAlive(owner.pid)) {
-    const urlFor = (database: string) => databaseUrl(owner.port, database)
+    const urlFor = (database: string) => databaseUrl(owner, database)
     await createDatabaseIfMissing(urlFor("postgres"), options.database)
     return { url: urlFor(options.database), urlFor, stop: async () => {} }
   }
@@ -54,6 +55,7 @@ async function startOwnServer(options: EmbeddedDatabaseOptions, clusterDir: stri
   restoreSignalHandlers()
 
   const runAsRoot = userInfo().uid === 0
+  const socketDir = unixSocketDir(path.resolve(clusterDir), port)
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -63,7 +65,15 @@ async function startOwnServer(options: EmbeddedDatabaseOptions, clusterDir: stri
     persistent: true,
     createPostgresUser: runAsRoot,
     initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      ...(socketDir === undefined ? [] : ["-c", `unix_socket_directories=${socketDir}`]),
+      "-c",
+      "max_connections=200",
+      "-c",
+      "fsync=on",
+    ],
     onLog: (message) => options.log?.(message.trim()),
     onError: (error) => options.log?.(String(error)),
   })
@@ -80,9 +90,10 @@ async function startOwnServer(options: EmbeddedDatabaseOptions, clusterDir: stri
       `The embedded PostgreSQL did not start on port ${port}${error instanceof Error ? `: ${error.message}` : ""}; is the port taken? Set AGORA_DB_PORT to another port, or DATABASE_URL to use your own server.`,
     )
   }
-  writeFileSync(path.join(dataDir, OWNER_FILE), JSON.stringify({ pid: process.pid, port }))
+  const address: ServerAddress = { port, socketDir }
+  writeFileSync(path.join(dataDir, OWNER_FILE), JSON.stringify({ pid: process.pid, ...address }))
 
-  const urlFor = (database: string) => databaseUrl(port, database)
+  const urlFor = (database: string) => databaseUrl(address, database)
   await createDatabaseIfMissing(urlFor("postgres"), options.database)
 
   let stopping: Promise<void> | undefined
@@ -112,14 +123,30 @@ async function createDatabaseIfMissing(adminUrl: string, database: string): Prom
   }
 }
 
-function databaseUrl(port: number, database: string): string {
-  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+/** How the app reaches its server: the unix socket when there is one, else TCP on the loopback. */
+type ServerAddress = { port: number; socketDir: string | undefined }
+
+/**
+ * The server's unix socket goes in its data folder, which only the server's user (and root) can
+ * enter. A local socket costs both sides about half the CPU of a loopback TCP round trip. None on
+ * Windows, nor where the socket's path would pass the kernel's limit (107 bytes) or the folder's
+ * name would need quoting in the setting's comma-separated list.
+ */
+function unixSocketDir(clusterDir: string, port: number): string | undefined {
+  if (platform() === "win32" || /[",\s]/.test(clusterDir)) return undefined
+  return Buffer.byteLength(path.join(clusterDir, `.s.PGSQL.${port}`)) <= MAX_SOCKET_PATH_BYTES ? clusterDir : undefined
 }
 
-function readOwner(dataDir: string): { pid: number; port: number } | undefined {
+function databaseUrl(address: ServerAddress, database: string): string {
+  const host = address.socketDir === undefined ? "127.0.0.1" : encodeURIComponent(address.socketDir)
+  return `postgres://${USER}:${PASSWORD}@${host}:${address.port}/${database}`
+}
+
+function readOwner(dataDir: string): ({ pid: number } & ServerAddress) | undefined {
   try {
-    const owner = JSON.parse(readFileSync(path.join(dataDir, OWNER_FILE), "utf8")) as { pid?: unknown; port?: unknown }
-    return typeof owner.pid === "number" && typeof owner.port === "number" ? { pid: owner.pid, port: owner.port } : undefined
+    const owner = JSON.parse(readFileSync(path.join(dataDir, OWNER_FILE), "utf8")) as { pid?: unknown; port?: unknown; socketDir?: unknown }
+    if (typeof owner.pid !== "number" || typeof owner.port !== "number") return undefined
+    return { pid: owner.pid, port: owner.port, socketDir: typeof owner.socketDir === "string" ? owner.socketDir : undefined }
   } catch {
     return undefined
   }

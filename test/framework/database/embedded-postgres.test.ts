@@ -58,6 +58,9 @@ describe("the embedded PostgreSQL across processes", () => {
     database = await startEmbeddedDatabase({ dataDir, port, database: "shop" })
 
     expect(database.url).toBe(url)
+    // Reached over the unix socket in its data folder, not TCP (a socket connection has no server address).
+    expect(decodeURIComponent(new URL(url).hostname)).toBe(path.join(dataDir, "data"))
+    expect(await query(url, "select inet_server_addr() is null as over_socket")).toEqual([{ over_socket: true }])
     expect(isAlive(orphan!)).toBe(false)
     serverPid = postmasterPid()!
     expect(serverPid).not.toBe(orphan)
