@@ -19,6 +19,7 @@ import { errorHandler, notFoundHandler } from "./http-errors.ts"
 import { registerOpenApiRoutes } from "./openapi-routes.ts"
 import { loadRoutes } from "./route-loader.ts"
 import type { LoadedRoute } from "./route-loader.ts"
+import { startPrefetch } from "./prefetch.ts"
 import { runMiddleware } from "./run-middleware.ts"
 import { assertSafeText } from "./unsafe-text.ts"
 import type { AgoraMiddleware } from "./types.ts"
@@ -63,6 +64,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   app.decorateRequest("filterableFields", null as never)
   app.decorateRequest("auth_context", undefined)
   app.decorateRequest("publishable_key_context", null as never)
+  app.decorateRequest("prefetched", undefined)
   app.decorateReply("json", function json(this: FastifyReply, body: unknown) {
     return this.type("application/json; charset=utf-8").send(body)
   })
@@ -119,6 +121,7 @@ function registerRoute(app: FastifyInstance, route: LoadedRoute, chain: AgoraMid
     method: route.method,
     url: route.path,
     preHandler: async (req: FastifyRequest, res: FastifyReply) => {
+      if (route.prefetch) startPrefetch(route.prefetch, req)
       for (const middleware of chain) {
         await runMiddleware(middleware, req, res)
         if (res.sent) return res

@@ -3,6 +3,7 @@ import path from "node:path"
 import { pathToFileURL } from "node:url"
 import { HTTP_METHODS } from "./types.ts"
 import type { HttpMethod, RouteHandler } from "./types.ts"
+import type { Prefetch } from "./prefetch.ts"
 
 export type LoadedRoute = {
   /** fastify path, e.g. `/admin/brands/:id`. */
@@ -11,6 +12,8 @@ export type LoadedRoute = {
   handler: RouteHandler
   /** `export const AUTHENTICATE = false` in the route file opts it out of the area's default guard. */
   authenticate: boolean
+  /** `export const prefetch = { POST: ... }`: a read started before the guard has passed (see `Prefetch`). */
+  prefetch: Prefetch | undefined
   file: string
 }
 
@@ -25,15 +28,19 @@ export async function loadRoutes(apiDir: string): Promise<LoadedRoute[]> {
     const absolute = path.join(apiDir, file)
     const routePath = toRoutePath(path.dirname(file))
     const exported: Record<string, unknown> = await import(pathToFileURL(absolute).href)
+    const prefetches = (exported.prefetch ?? {}) as Record<string, unknown>
     for (const method of HTTP_METHODS) {
       const handler = exported[method]
       if (handler === undefined) continue
       if (typeof handler !== "function") throw new Error(`${absolute}: export ${method} must be a function`)
+      const prefetch = prefetches[method]
+      if (prefetch !== undefined && typeof prefetch !== "function") throw new Error(`${absolute}: prefetch.${method} must be a function`)
       routes.push({
         path: routePath,
         method,
         handler: handler as RouteHandler,
         authenticate: exported.AUTHENTICATE !== false,
+        prefetch: prefetch as Prefetch | undefined,
         file: absolute,
       })
     }

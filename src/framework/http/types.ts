@@ -29,6 +29,8 @@ declare module "fastify" {
     auth_context: AuthContext | undefined
     /** Set on every `/store` request by the publishable key guard. */
     publishable_key_context: PublishableKeyContext
+    /** What the route's `prefetch` read (see `Prefetch`); undefined when it has none or it failed. */
+    prefetched: Promise<unknown> | undefined
   }
   interface FastifyInstance {
     /** The file-based routes this server serves, each with its middleware chain (guard first). */

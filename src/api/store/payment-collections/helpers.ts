@@ -1,6 +1,6 @@
 import type { AwilixContainer } from "awilix"
 import { AgoraError } from "../../../framework/errors/index.ts"
-import type { AgoraRequest } from "../../../framework/http/index.ts"
+import type { AgoraRequest, Prefetch } from "../../../framework/http/index.ts"
 import type { Query } from "../../../framework/modules/index.ts"
 import { CART_OWNER_FIELDS, mayAccessOwnedCart } from "../carts/helpers/cart-access.ts"
 import type { CartOwner } from "../carts/helpers/cart-access.ts"
@@ -13,14 +13,37 @@ export async function retrievePaymentCollection(scope: AwilixContainer, id: stri
   return paymentCollectionAmounts(data[0])
 }
 
-/** not_found for a collection that does not exist, or that pays for another customer's cart. */
-export async function assertPaymentCollectionAccess(req: Pick<AgoraRequest, "auth_context" | "scope">, id: string): Promise<void> {
+/** A collection's cart owner as read for `assertPaymentCollectionAccess`, started early or not. */
+class CollectionOwnerRead {
+  readonly collectionId: string
+  readonly collection: { cart: CartOwner | null } | undefined
+
+  constructor(collectionId: string, collection: { cart: CartOwner | null } | undefined) {
+    this.collectionId = collectionId
+    this.collection = collection
+  }
+}
+
+async function readCollectionOwner(req: Pick<AgoraRequest, "scope">, id: string): Promise<CollectionOwnerRead> {
   const { data } = await req.scope.resolve<Query>("query").graph<{ cart: CartOwner | null }>({
     entity: "payment_collection",
     fields: CART_OWNER_FIELDS.map((field) => `cart.${field}`),
     filters: { id },
   })
-  const collection = data[0]
+  return new CollectionOwnerRead(id, data[0])
+}
+
+/** A route's `prefetch` for `assertPaymentCollectionAccess`, for the collection of the path's `:id`. */
+export const prefetchCollectionOwnerByPath: Prefetch = (req) => {
+  const { id } = req.params as { id?: unknown }
+  return typeof id === "string" ? readCollectionOwner(req, id) : undefined
+}
+
+/** not_found for a collection that does not exist, or that pays for another customer's cart. */
+export async function assertPaymentCollectionAccess(req: Pick<AgoraRequest, "auth_context" | "scope" | "prefetched">, id: string): Promise<void> {
+  const early = await req.prefetched
+  if (early instanceof CollectionOwnerRead) req.prefetched = undefined
+  const { collection } = early instanceof CollectionOwnerRead && early.collectionId === id ? early : await readCollectionOwner(req, id)
   if (!collection || !(await mayAccessOwnedCart(req, collection.cart ?? {}))) throw paymentCollectionNotFound(id)
 }
 

@@ -1,15 +1,20 @@
 import type { AgoraRequest, AgoraResponse } from "../../../framework/http/index.ts"
 import type { Query } from "../../../framework/modules/index.ts"
 import { createPaymentCollectionForCartWorkflow } from "../../../workflows/cart/index.ts"
-import { assertCartAccess } from "../carts/helpers/cart-access.ts"
+import { assertCartAccess, prefetchCartOwner } from "../carts/helpers/cart-access.ts"
 import { retrievePaymentCollection } from "./helpers.ts"
 import type { StoreCreatePaymentCollection } from "./validators.ts"
+
+const COLLECTION_FIELDS = ["payment_collection.id"]
+
+// Who owns the cart, and its collection, are read while the publishable key is checked.
+export const prefetch = { POST: prefetchCartOwner((req) => (req.body as { cart_id?: unknown } | undefined)?.cart_id, COLLECTION_FIELDS) }
 
 /** The cart's payment collection, opened for its total when it has none yet (an upsert, as Medusa's). */
 export const POST = async (req: AgoraRequest<StoreCreatePaymentCollection>, res: AgoraResponse) => {
   const { cart_id } = req.validatedBody
   // Who may reach the cart, and its collection if it has one: one read.
-  const cart = await assertCartAccess<{ payment_collection: { id: string } | null }>(req, cart_id, ["payment_collection.id"])
+  const cart = await assertCartAccess<{ payment_collection: { id: string } | null }>(req, cart_id, COLLECTION_FIELDS)
   let collectionId = cart.payment_collection?.id
   if (!collectionId) {
     try {

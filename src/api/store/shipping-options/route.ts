@@ -1,9 +1,12 @@
 import type { AgoraRequest, AgoraResponse } from "../../../framework/http/index.ts"
 import { money } from "../../../framework/money/index.ts"
 import { listShippingOptionsForCartWorkflow } from "../../../workflows/cart/index.ts"
-import { assertCartAccess } from "../carts/helpers/cart-access.ts"
+import { assertCartAccess, prefetchCartOwner } from "../carts/helpers/cart-access.ts"
 import { fieldTree, pruneToTree } from "../../utils/field-tree.ts"
 import type { StoreGetShippingOptions } from "./validators.ts"
+
+// Who owns the cart is read while the publishable key is checked.
+export const prefetch = { GET: prefetchCartOwner((req) => (req.query as { cart_id?: unknown }).cart_id) }
 
 /** The options a customer can pick for a cart, priced in its currency: `{ shipping_options }`, no paging. */
 export const GET = async (req: AgoraRequest<unknown, StoreGetShippingOptions>, res: AgoraResponse) => {

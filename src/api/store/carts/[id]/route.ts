@@ -1,9 +1,12 @@
 import type { AgoraRequest, AgoraResponse } from "../../../../framework/http/index.ts"
 import { updateCartWorkflow } from "../../../../workflows/cart/index.ts"
 import { cartAddressInput } from "../helpers/addresses.ts"
-import { assertCartAccess, customerIdOf } from "../helpers/cart-access.ts"
+import { assertCartAccess, customerIdOf, prefetchCartOwnerByPath } from "../helpers/cart-access.ts"
 import { retrieveCart } from "../helpers/cart-response.ts"
 import type { StoreUpdateCart } from "../validators.ts"
+
+// Who owns the cart is read while the publishable key is checked.
+export const prefetch = { GET: prefetchCartOwnerByPath, POST: prefetchCartOwnerByPath }
 
 export const GET = async (req: AgoraRequest, res: AgoraResponse) => {
   const { id } = req.params as { id: string }

@@ -1,4 +1,4 @@
-import type { AgoraRequest } from "../../../../framework/http/index.ts"
+import type { AgoraRequest, Prefetch } from "../../../../framework/http/index.ts"
 import type { Query } from "../../../../framework/modules/index.ts"
 import { cartNotFound } from "./cart-response.ts"
 
@@ -39,22 +39,62 @@ export function mayAccessOwnedCart(req: Pick<AgoraRequest, "auth_context" | "sco
   return mayAccessCart(req, cart.customer_id, cart.customer?.has_account ?? null)
 }
 
-/**
- * Fails with not_found, as for a cart that does not exist, unless the cart exists and the request
- * may reach it (`mayAccessCart`): another customer's cart is not revealed. Answers the cart's
- * `customer_id` and the `extra` Query fields asked for, read in the same statement as its owner.
- */
-export async function assertCartAccess<Extra extends Record<string, unknown> = Record<string, unknown>>(
-  req: Pick<AgoraRequest, "auth_context" | "scope">,
-  cartId: string,
-  extra: readonly string[] = [],
-): Promise<{ customer_id: string | null } & Extra> {
-  const { data } = await req.scope.resolve<Query>("query").graph<{ customer_id: string | null } & CartOwner & Extra>({
+type OwnerRequest = Pick<AgoraRequest, "auth_context" | "scope" | "prefetched">
+type OwnedCart = { customer_id: string | null } & CartOwner
+
+/** A cart's owner (and `fields` more) as read for `assertCartAccess`, started early or not. */
+class CartOwnerRead {
+  readonly cartId: string
+  readonly fields: string
+  readonly cart: (OwnedCart & Record<string, unknown>) | undefined
+
+  constructor(cartId: string, fields: string, cart: (OwnedCart & Record<string, unknown>) | undefined) {
+    this.cartId = cartId
+    this.fields = fields
+    this.cart = cart
+  }
+}
+
+async function readCartOwner(req: Pick<AgoraRequest, "scope">, cartId: string, extra: readonly string[]): Promise<CartOwnerRead> {
+  const { data } = await req.scope.resolve<Query>("query").graph<OwnedCart & Record<string, unknown>>({
     entity: "cart",
     fields: [...CART_OWNER_FIELDS, ...extra],
     filters: { id: cartId },
   })
-  const cart = data[0]
+  return new CartOwnerRead(cartId, extra.join(), data[0])
+}
+
+/**
+ * A route's `prefetch` for `assertCartAccess`: reads the owner of the cart whose id `cartIdOf`
+ * finds in the request (with the `extra` fields the route will ask for) while the guard runs.
+ */
+export function prefetchCartOwner(cartIdOf: (req: AgoraRequest) => unknown, extra: readonly string[] = []): Prefetch {
+  return (req) => {
+    const cartId = cartIdOf(req as AgoraRequest)
+    return typeof cartId === "string" ? readCartOwner(req, cartId, extra) : undefined
+  }
+}
+
+/** `prefetchCartOwner` for the routes under `/store/carts/:id`. */
+export const prefetchCartOwnerByPath = prefetchCartOwner((req) => (req.params as { id?: unknown }).id)
+
+/**
+ * Fails with not_found, as for a cart that does not exist, unless the cart exists and the request
+ * may reach it (`mayAccessCart`): another customer's cart is not revealed. Answers the cart's
+ * `customer_id` and the `extra` Query fields asked for, read in the same statement as its owner
+ * (or taken from the route's prefetch, when that read this cart with these fields).
+ */
+export async function assertCartAccess<Extra extends Record<string, unknown> = Record<string, unknown>>(
+  req: OwnerRequest,
+  cartId: string,
+  extra: readonly string[] = [],
+): Promise<{ customer_id: string | null } & Extra> {
+  const early = await req.prefetched
+  // Taken once: a later check in the same request reads afresh.
+  if (early instanceof CartOwnerRead) req.prefetched = undefined
+  const read =
+    early instanceof CartOwnerRead && early.cartId === cartId && early.fields === extra.join() ? early : await readCartOwner(req, cartId, extra)
+  const cart = read.cart
   if (!cart || !(await mayAccessOwnedCart(req, cart))) throw cartNotFound(cartId)
-  return cart
+  return cart as { customer_id: string | null } & Extra
 }

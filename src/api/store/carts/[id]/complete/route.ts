@@ -1,11 +1,14 @@
 import { AgoraError } from "../../../../../framework/errors/index.ts"
 import type { AgoraRequest, AgoraResponse } from "../../../../../framework/http/index.ts"
 import { completeCartWorkflow } from "../../../../../workflows/cart/index.ts"
-import { assertCartAccess } from "../../helpers/cart-access.ts"
+import { assertCartAccess, prefetchCartOwnerByPath } from "../../helpers/cart-access.ts"
 import { retrieveCart } from "../../helpers/cart-response.ts"
 import { assertOrderFields, retrieveOrder } from "../../../../utils/read-orders.ts"
 import { storeCartFields } from "../../query-config.ts"
 import type { StoreCompleteCart, StoreGetCartParams } from "../../validators.ts"
+
+// Who owns the cart is read while the publishable key is checked.
+export const prefetch = { POST: prefetchCartOwnerByPath }
 
 /** Refusals of the payment provider: the cart stays open and is answered with the reason. */
 const PAYMENT_ERRORS = ["payment_authorization_error", "payment_requires_more_error"]

@@ -1,7 +1,10 @@
 import type { AgoraResponse, AuthenticatedAgoraRequest } from "../../../../../framework/http/index.ts"
 import { transferCartCustomerWorkflow } from "../../../../../workflows/cart/workflows/transfer-cart-customer.ts"
-import { assertCartAccess } from "../../helpers/cart-access.ts"
+import { assertCartAccess, prefetchCartOwnerByPath } from "../../helpers/cart-access.ts"
 import { retrieveCart } from "../../helpers/cart-response.ts"
+
+// Who owns the cart is read while the publishable key is checked.
+export const prefetch = { POST: prefetchCartOwnerByPath }
 
 /** The signed-in customer takes over a guest cart (`sdk.store.cart.transferCart`); answers `{ cart }`. */
 export const POST = async (req: AuthenticatedAgoraRequest, res: AgoraResponse) => {

@@ -1,8 +1,11 @@
 import type { AgoraRequest, AgoraResponse } from "../../../../../framework/http/index.ts"
 import { addToCartWorkflow } from "../../../../../workflows/cart/index.ts"
-import { assertCartAccess } from "../../helpers/cart-access.ts"
+import { assertCartAccess, prefetchCartOwnerByPath } from "../../helpers/cart-access.ts"
 import { retrieveCart } from "../../helpers/cart-response.ts"
 import type { StoreAddCartLineItem } from "../../validators.ts"
+
+// Who owns the cart is read while the publishable key is checked.
+export const prefetch = { POST: prefetchCartOwnerByPath }
 
 /** Adds a variant to the cart; the same variant with equal metadata adds to its line. */
 export const POST = async (req: AgoraRequest<StoreAddCartLineItem>, res: AgoraResponse) => {

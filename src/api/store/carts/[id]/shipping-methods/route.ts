@@ -1,8 +1,11 @@
 import type { AgoraRequest, AgoraResponse } from "../../../../../framework/http/index.ts"
 import { addShippingMethodToCartWorkflow } from "../../../../../workflows/cart/index.ts"
-import { assertCartAccess } from "../../helpers/cart-access.ts"
+import { assertCartAccess, prefetchCartOwnerByPath } from "../../helpers/cart-access.ts"
 import { retrieveCart } from "../../helpers/cart-response.ts"
 import type { StoreAddCartShippingMethods } from "../../validators.ts"
+
+// Who owns the cart is read while the publishable key is checked.
+export const prefetch = { POST: prefetchCartOwnerByPath }
 
 /** Ships the cart with an option (or several): each replaces the cart's method of its shipping profile. */
 export const POST = async (req: AgoraRequest<StoreAddCartShippingMethods>, res: AgoraResponse) => {

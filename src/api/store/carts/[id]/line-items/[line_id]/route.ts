@@ -1,10 +1,13 @@
 import type { AgoraRequest, AgoraResponse } from "../../../../../../framework/http/index.ts"
 import { deleteLineItemsWorkflow, updateLineItemInCartWorkflow } from "../../../../../../workflows/cart/index.ts"
-import { assertCartAccess } from "../../../helpers/cart-access.ts"
+import { assertCartAccess, prefetchCartOwnerByPath } from "../../../helpers/cart-access.ts"
 import { retrieveCart } from "../../../helpers/cart-response.ts"
 import type { StoreUpdateCartLineItem } from "../../../validators.ts"
 
 type Params = { id: string; line_id: string }
+
+// Who owns the cart is read while the publishable key is checked.
+export const prefetch = { POST: prefetchCartOwnerByPath, DELETE: prefetchCartOwnerByPath }
 
 /** Sets a line's quantity (0 removes the line) and metadata. */
 export const POST = async (req: AgoraRequest<StoreUpdateCartLineItem>, res: AgoraResponse) => {

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { startFixtureApp } from "../../setup/fixture-app.ts"
+import type { FixtureApp } from "../../setup/fixture-app.ts"
+import { prefetchTrail } from "../../fixtures/api/store/prefetched/route.ts"
+
+let t: FixtureApp
+
+beforeAll(async () => {
+  t = await startFixtureApp()
+})
+afterAll(() => t?.close())
+
+const entriesOf = (id: string) => prefetchTrail.filter((entry) => entry.endsWith(`:${id}`))
+
+describe("a route's prefetch", () => {
+  test("starts before the middlewares run, and the handler gets what it read", async () => {
+    const res = await t.request({ method: "GET", url: "/store/prefetched?id=first" })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ prefetched: "read for first" })
+    expect(entriesOf("first")).toEqual(["prefetch:first", "middleware:first", "handler:first"])
+  })
+
+  test("a request the middlewares refuse never reaches the handler, whatever the prefetch read", async () => {
+    for (const id of ["refused", "rejects"]) {
+      const res = await t.request({ method: "GET", url: `/store/prefetched?id=${id}`, headers: { "x-block": "throw" } })
+      expect(res.statusCode).toBe(403)
+      expect(res.json()).toEqual({ type: "forbidden", message: "Thrown by middleware" })
+      expect(entriesOf(id)).toEqual([`prefetch:${id}`, `middleware:${id}`])
+    }
+  })
+
+  test("a prefetch that fails or reads nothing leaves the handler to read for itself", async () => {
+    for (const id of ["throws", "rejects", "none"]) {
+      const res = await t.request({ method: "GET", url: `/store/prefetched?id=${id}` })
+      expect(res.statusCode, id).toBe(200)
+      expect(res.json(), id).toEqual({ prefetched: null })
+      expect(entriesOf(id).at(-1)).toBe(`handler:${id}`)
+    }
+  })
+})
