@@ -48,6 +48,8 @@ export class RunExecutor {
   #abort: AbortController | undefined
   #siblingFailed = false
   #running = 0
+  /** How many `#pump` loops are under way (they nest when a step settles without waiting). */
+  #pumping = 0
   #failed: boolean
   #fatal: unknown = undefined
   /**
@@ -142,12 +144,19 @@ export class RunExecutor {
   #pump(settled?: StepNode): void {
     if (!this.#failed && this.#fatal === undefined) {
       const candidates = settled === undefined ? this.#run.graph.nodes : (this.#run.dependents.get(settled.id) ?? NO_NODES)
-      for (const node of candidates) {
-        if (this.#started.has(node.id) || !isStartable(this.#run.steps.get(node.id))) continue
-        if (this.#dependenciesSettled(node)) this.#start(node)
+      // A skipped step settles at once, inside this loop, and pumps in turn: nothing running then
+      // does not mean idle while this loop has siblings of it (a parallel stage) still to start.
+      this.#pumping++
+      try {
+        for (const node of candidates) {
+          if (this.#started.has(node.id) || !isStartable(this.#run.steps.get(node.id))) continue
+          if (this.#dependenciesSettled(node)) this.#start(node)
+        }
+      } finally {
+        this.#pumping--
       }
     }
-    if (this.#running === 0 && this.#onIdle !== undefined) {
+    if (this.#running === 0 && this.#pumping === 0 && this.#onIdle !== undefined) {
       const idle = this.#onIdle
       this.#onIdle = undefined
       // From here a completion must wait for the run to park: it would otherwise race the parking.

@@ -156,6 +156,28 @@ describe("data flow", () => {
     expect(ran).toEqual([3])
   })
 
+  test("a skipped when block holding parallel steps lets the steps after it run, and the run finishes", async () => {
+    const { container } = createTestEngine()
+    const ran: string[] = []
+    const step = (name: string) => createStep(name, async () => void ran.push(name))
+    const [reserve, link, after] = [step("reserve"), step("link"), step("after")]
+    const workflow = createWorkflow("skipped-parallel", (input: WorkflowData<{ place: boolean }>) => {
+      when({ input }, ({ input }) => input.place).then(() => {
+        parallelize(reserve(), link())
+      })
+      after()
+    })
+
+    const skipped = await workflow(container).run({ input: { place: false } })
+    const placed = await workflow(container).run({ input: { place: true } })
+
+    expect(skipped.transaction.state).toBe("done")
+    expect(placed.transaction.state).toBe("done")
+    expect(skipped.transaction.steps.reserve?.status).toBe("skipped")
+    expect(skipped.transaction.steps.link?.status).toBe("skipped")
+    expect(ran).toEqual(["after", "reserve", "link", "after"])
+  })
+
   test("StepResponse.skip() marks the step skipped: the workflow goes on, and there is nothing to compensate", async () => {
     const { container } = createTestEngine()
     const compensated: string[] = []
