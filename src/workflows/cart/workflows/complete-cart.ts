@@ -1,4 +1,4 @@
-import { createHook, createWorkflow, transform, when, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
+import { createHook, createWorkflow, parallelize, transform, when, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
 import type { CartDetail } from "../../../modules/cart/index.ts"
 import { createLinksStep, emitEventStep } from "../../common/index.ts"
@@ -48,22 +48,28 @@ export const completeCartWorkflow = createWorkflow(completeCartWorkflowId, (inpu
     const plan = validateCartCompletionStep({ cart, payment_collection })
 
     const order = createOrderFromCartStep({ cart })
-    // The order_cart link holds one order per cart: a second completion that got this far stops here.
-    createLinksStep(
-      transform({ order, cart }, ({ order, cart }) => [{ order: { order_id: order.id }, cart: { cart_id: cart.id } }]),
-    ).config({ name: "link-order-cart" })
-    reserveInventoryStep(transform({ plan, order }, ({ plan, order }) => reservationsForItems(plan.inventory, order.items)))
+    // The order_cart link holds one order per cart: a second completion that got this far stops
+    // there. The stock is held meanwhile; if either fails, the other is undone with the order.
+    parallelize(
+      createLinksStep(
+        transform({ order, cart }, ({ order, cart }) => [{ order: { order_id: order.id }, cart: { cart_id: cart.id } }]),
+      ).config({ name: "link-order-cart" }),
+      reserveInventoryStep(transform({ plan, order }, ({ plan, order }) => reservationsForItems(plan.inventory, order.items))),
+    )
+    // Authorized only once the cart is known to be this run's (the link above).
     when("payment-required", { plan }, ({ plan }) => plan.session !== null).then(() => {
       authorizePaymentSessionStep(
         transform({ plan, cart }, ({ plan, cart }) => ({ id: (plan.session as { id: string }).id, context: { cart_id: cart.id } })),
       )
     })
-    createLinksStep(
-      transform({ order, payment_collection }, ({ order, payment_collection }) =>
-        payment_collection ? [{ order: { order_id: order.id }, payment: { payment_collection_id: payment_collection.id } }] : [],
-      ),
-    ).config({ name: "link-order-payment-collection" })
-    completeCartRecordStep({ id: cart.id, order_id: order.id })
+    parallelize(
+      createLinksStep(
+        transform({ order, payment_collection }, ({ order, payment_collection }) =>
+          payment_collection ? [{ order: { order_id: order.id }, payment: { payment_collection_id: payment_collection.id } }] : [],
+        ),
+      ).config({ name: "link-order-payment-collection" }),
+      completeCartRecordStep({ id: cart.id, order_id: order.id }),
+    )
     emitEventStep({ name: OrderEvents.PLACED, data: { id: order.id } })
     return order.id
   })
