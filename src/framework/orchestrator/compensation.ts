@@ -33,7 +33,8 @@ export async function compensateRun(run: RunState): Promise<void> {
   if (finished !== WRITTEN) await finished
 }
 
-function hasCompensation(node: StepNode): boolean {
+/** Whether rolling `node` back does anything: a compensation of its own, or its nested run's. */
+export function hasCompensation(node: StepNode): boolean {
   return node.workflow !== undefined || node.handlers()?.compensate !== undefined
 }
 

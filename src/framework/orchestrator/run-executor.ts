@@ -1,6 +1,6 @@
 import type { AwilixContainer } from "awilix"
 import { sleep } from "./clock.ts"
-import { compensateRun } from "./compensation.ts"
+import { compensateRun, hasCompensation } from "./compensation.ts"
 import {
   deserializeError,
   isRetryable,
@@ -373,7 +373,8 @@ export class RunExecutor {
           error: null,
           status: StepStatus.DONE,
           output: outcome.output,
-          compensationInput: outcome.compensationInput,
+          // Kept for the compensation only: a step without one (a read, a check) would store its output twice.
+          compensationInput: hasCompensation(node) ? outcome.compensationInput : undefined,
           completionOrder: run.nextCompletionOrder(),
           events: outcome.events,
         }

@@ -24,6 +24,25 @@ function loggedStep(name: string, log: string[]) {
   )
 }
 
+describe("what a run keeps for its compensation", () => {
+  test("a step without a compensation keeps its output only; one with a compensation keeps its input too", async () => {
+    const { container } = createTestEngine()
+    const log: string[] = []
+    const read = createStep("read-cart", async () => new StepResponse({ id: "cart_1", items: ["tee"] }))
+    const reserve = loggedStep("reserve", log)
+    const workflow = createWorkflow("keep-compensation-inputs", () => {
+      read()
+      reserve()
+    })
+
+    const { transaction } = await workflow(container).run()
+
+    expect(transaction.steps["read-cart"]).toMatchObject({ status: "done", output: { id: "cart_1", items: ["tee"] } })
+    expect(transaction.steps["read-cart"]?.compensationInput).toBeUndefined()
+    expect(transaction.steps.reserve).toMatchObject({ status: "done", output: "reserve", compensationInput: "undo-reserve" })
+  })
+})
+
 describe("when a step fails", () => {
   test("every completed step is compensated once, in reverse order, the failing one first with undefined", async () => {
     const { container } = createTestEngine()
