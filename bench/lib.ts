@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process"
 import type { ChildProcess } from "node:child_process"
-import { readdirSync, readFileSync } from "node:fs"
+import { readdirSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import path from "node:path"
 import { setTimeout as sleep } from "node:timers/promises"
 import autocannon from "autocannon"
 
@@ -65,6 +67,36 @@ export function cpuMsBetween(before: Map<number, number>, after: Map<number, num
   let total = 0
   for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0)
   return total
+}
+
+/**
+ * Counts the instructions retired while it runs, with Linux `perf` (machine-wide, or of one process
+ * with `pid`): a figure of the work done that neighbours sharing the machine's CPU hardly move,
+ * unlike times. `stop()` answers the count, or undefined where `perf` or its counters are missing.
+ */
+export async function countInstructions(pid?: number): Promise<{ stop(): Promise<number | undefined> }> {
+  const output = path.join(tmpdir(), `agora-bench-perf-${process.pid}-${pid ?? "all"}.csv`)
+  const target = pid === undefined ? ["-a"] : ["-p", String(pid)]
+  const perf = spawn("perf", ["stat", "-e", "instructions", "-x", ",", "-o", output, ...target], { stdio: "ignore" })
+  const failed = new Promise<undefined>((resolve) => perf.once("error", () => resolve(undefined)))
+  await Promise.race([sleep(300), failed])
+  return {
+    stop: async () => {
+      if (perf.exitCode !== null || perf.pid === undefined) return undefined
+      const exited = new Promise((resolve) => perf.once("exit", resolve))
+      perf.kill("SIGINT")
+      await Promise.race([exited, sleep(5000)])
+      try {
+        const line = readFileSync(output, "utf8").split("\n").find((entry) => entry.includes("instructions"))
+        const count = Number(line?.split(",")[0])
+        return Number.isFinite(count) && count > 0 ? count : undefined
+      } catch {
+        return undefined
+      } finally {
+        rmSync(output, { force: true })
+      }
+    },
+  }
 }
 
 /** Resident memory of a process, in MB. */

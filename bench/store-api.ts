@@ -10,7 +10,8 @@
  *   the shipping method, create the payment collection and a `pp_system_default` session, complete.
  *   5 warm-up flows, then 50 (AGORA_BENCH_CHECKOUT_RUNS) measured: median and p95 of the whole
  *   flow and the median of each step, and the CPU time per flow of Agora, of PostgreSQL's processes
- *   and of this client (Linux), which a machine whose CPU is shared with others disturbs less.
+ *   and of this client (Linux), which a machine whose CPU is shared with others disturbs less, and
+ *   the instructions retired per flow (with Linux `perf`), which it disturbs hardly at all.
  * Prints JSON. Everything runs on 127.0.0.1; the servers are stopped and the database dropped at
  * the end, also on failure, and the whole run is cut off after 5 minutes.
  * Run: `node bench/store-api.ts` (Node 24 or later).
@@ -29,7 +30,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
 import path from "node:path"
 import { performance } from "node:perf_hooks"
 import { openBenchDatabase, withAdmin } from "./bench-database.ts"
-import { commandCpuMs, cpuMsBetween, launch, load, median, processCpuMs } from "./lib.ts"
+import { commandCpuMs, countInstructions, cpuMsBetween, launch, load, median, processCpuMs } from "./lib.ts"
 import type { LoadResult, Server } from "./lib.ts"
 
 const ROOT = path.resolve(import.meta.dirname, "..")
@@ -303,10 +304,13 @@ async function measureCheckout(storeHeaders: Record<string, string>, regionId: s
       client: (client.user + client.system) / 1000,
     }
   }
+  const instructions = { all: await countInstructions(), agora: agoraPid === undefined ? undefined : await countInstructions(agoraPid) }
   const cpuBefore = cpu()
   const runs: Record<Step, number>[] = []
   for (let run = 0; run < CHECKOUT_RUNS; run++) runs.push(await flow(CHECKOUT_WARMUP_RUNS + run))
   const cpuAfter = cpu()
+  const [allInstructions, agoraInstructions] = [await instructions.all.stop(), await instructions.agora?.stop()]
+  const millionsPerFlow = (count: number | undefined) => (count === undefined ? null : Math.round(count / CHECKOUT_RUNS / 1e6))
 
   const totals = runs.map((times) => STEPS.reduce((sum, step) => sum + times[step], 0))
   const round = (ms: number) => Math.round(ms * 10) / 10
@@ -323,6 +327,9 @@ async function measureCheckout(storeHeaders: Record<string, string>, regionId: s
       postgres: round(cpuMsBetween(cpuBefore.postgres, cpuAfter.postgres) / CHECKOUT_RUNS),
       benchClient: round((cpuAfter.client - cpuBefore.client) / CHECKOUT_RUNS),
     },
+    // Instructions retired per flow (Linux perf; null without it): the machine's (Agora, PostgreSQL,
+    // this client, the kernel) and Agora's. Steadier than either time where neighbours share the CPU.
+    millionInstructionsPerFlow: { machine: millionsPerFlow(allInstructions), agora: millionsPerFlow(agoraInstructions) },
   }
 }
 
