@@ -18,6 +18,7 @@ export type {
   PublishableKeyContext,
   HttpMethod,
 } from "./types.ts"
+export { takePrefetched } from "./prefetch.ts"
 export type { Prefetch } from "./prefetch.ts"
 export { documentMiddleware, schemasOf } from "./route-documentation.ts"
 export type { RouteSchemas } from "./route-documentation.ts"

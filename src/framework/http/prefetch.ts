@@ -6,7 +6,7 @@ import type { FastifyRequest } from "fastify"
  * it as `prefetch`, keyed by method (`export const prefetch = { POST: readCartOwner }`). Only reads
  * belong there: a request refused meanwhile drops the result unread. What it reads by (a path
  * parameter, a body field) is not validated yet: it returns undefined when that is not what it
- * expects, and its consumer checks that the result is the one it wants before using it.
+ * expects, and its consumer takes the result with `takePrefetched` only if it is the one it wants.
  */
 export type Prefetch = (req: FastifyRequest) => Promise<unknown> | undefined
 
@@ -25,4 +25,16 @@ export function startPrefetch(prefetch: Prefetch, req: FastifyRequest): void {
     (value) => value,
     () => undefined,
   )
+}
+
+/**
+ * The route's prefetched result when `wanted` says it is the read the caller would make, taken
+ * once: a later check in the same request reads afresh. Undefined otherwise (no prefetch, another
+ * read, or a read that failed): the caller then reads for itself.
+ */
+export async function takePrefetched<T>(req: Pick<FastifyRequest, "prefetched">, wanted: (value: unknown) => value is T): Promise<T | undefined> {
+  const value = await req.prefetched
+  if (!wanted(value)) return undefined
+  req.prefetched = undefined
+  return value
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { takePrefetched } from "../../../src/framework/http/index.ts"
 import { startFixtureApp } from "../../setup/fixture-app.ts"
 import type { FixtureApp } from "../../setup/fixture-app.ts"
 import { prefetchTrail } from "../../fixtures/api/store/prefetched/route.ts"
@@ -36,5 +37,22 @@ describe("a route's prefetch", () => {
       expect(res.json(), id).toEqual({ prefetched: null })
       expect(entriesOf(id).at(-1)).toBe(`handler:${id}`)
     }
+  })
+})
+
+describe("takePrefetched", () => {
+  const isRead = (id: string) => (value: unknown): value is { id: string } => (value as { id?: unknown } | undefined)?.id === id
+
+  test("answers the prefetched read once, when it is the one wanted", async () => {
+    const req = { prefetched: Promise.resolve({ id: "cart_1" }) }
+    expect(await takePrefetched(req, isRead("cart_1"))).toEqual({ id: "cart_1" })
+    expect(await takePrefetched(req, isRead("cart_1"))).toBeUndefined()
+  })
+
+  test("leaves a read of something else, and answers nothing without a prefetch", async () => {
+    const req = { prefetched: Promise.resolve({ id: "cart_1" }) as Promise<unknown> | undefined }
+    expect(await takePrefetched(req, isRead("cart_2"))).toBeUndefined()
+    expect(await takePrefetched(req, isRead("cart_1"))).toEqual({ id: "cart_1" })
+    expect(await takePrefetched({ prefetched: undefined }, isRead("cart_1"))).toBeUndefined()
   })
 })

@@ -1,5 +1,6 @@
 import type { AwilixContainer } from "awilix"
 import { AgoraError } from "../../../framework/errors/index.ts"
+import { takePrefetched } from "../../../framework/http/index.ts"
 import type { AgoraRequest, Prefetch } from "../../../framework/http/index.ts"
 import type { Query } from "../../../framework/modules/index.ts"
 import { CART_OWNER_FIELDS, mayAccessOwnedCart } from "../carts/helpers/cart-access.ts"
@@ -41,9 +42,8 @@ export const prefetchCollectionOwnerByPath: Prefetch = (req) => {
 
 /** not_found for a collection that does not exist, or that pays for another customer's cart. */
 export async function assertPaymentCollectionAccess(req: Pick<AgoraRequest, "auth_context" | "scope" | "prefetched">, id: string): Promise<void> {
-  const early = await req.prefetched
-  if (early instanceof CollectionOwnerRead) req.prefetched = undefined
-  const { collection } = early instanceof CollectionOwnerRead && early.collectionId === id ? early : await readCollectionOwner(req, id)
+  const early = await takePrefetched(req, (value): value is CollectionOwnerRead => value instanceof CollectionOwnerRead && value.collectionId === id)
+  const { collection } = early ?? (await readCollectionOwner(req, id))
   if (!collection || !(await mayAccessOwnedCart(req, collection.cart ?? {}))) throw paymentCollectionNotFound(id)
 }
 

@@ -1,3 +1,4 @@
+import { takePrefetched } from "../../../../framework/http/index.ts"
 import type { AgoraRequest, Prefetch } from "../../../../framework/http/index.ts"
 import type { Query } from "../../../../framework/modules/index.ts"
 import { cartNotFound } from "./cart-response.ts"
@@ -89,12 +90,12 @@ export async function assertCartAccess<Extra extends Record<string, unknown> = R
   cartId: string,
   extra: readonly string[] = [],
 ): Promise<{ customer_id: string | null } & Extra> {
-  const early = await req.prefetched
-  // Taken once: a later check in the same request reads afresh.
-  if (early instanceof CartOwnerRead) req.prefetched = undefined
-  const read =
-    early instanceof CartOwnerRead && early.cartId === cartId && early.fields === extra.join() ? early : await readCartOwner(req, cartId, extra)
-  const cart = read.cart
+  const fields = extra.join()
+  const early = await takePrefetched(
+    req,
+    (value): value is CartOwnerRead => value instanceof CartOwnerRead && value.cartId === cartId && value.fields === fields,
+  )
+  const { cart } = early ?? (await readCartOwner(req, cartId, extra))
   if (!cart || !(await mayAccessOwnedCart(req, cart))) throw cartNotFound(cartId)
   return cart as { customer_id: string | null } & Extra
 }
