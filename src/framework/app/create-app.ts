@@ -103,6 +103,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
     publishes: (name) => events.listensTo(name),
   })
   container.register(WORKFLOW_ENGINE_KEY, asValue(workflows.engine))
+  events.bus.addPublisher(() => workflows.engine.settled())
   const jobs = createAppJobs({
     rootDir: config.rootDir,
     databaseUrl: url,

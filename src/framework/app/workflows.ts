@@ -37,6 +37,8 @@ export function createAppWorkflows(args: {
     onEventsPublished: args.onEventsPublished,
     publishes: args.publishes,
     onBackgroundError,
+    // A request is answered once its workflow's last step is done; the run's record follows.
+    answerOnceEndSent: true,
   })
   const loop = new RecoveryLoop(engine, { intervalSeconds: settings.recoveryInterval, onError: onBackgroundError })
   return {
@@ -46,7 +48,10 @@ export function createAppWorkflows(args: {
       for (const graph of graphs.values()) engine.register(graph)
       await loop.start()
     },
-    stop: () => loop.stop(),
+    async stop() {
+      await loop.stop()
+      await engine.settled()
+    },
   }
 }
 

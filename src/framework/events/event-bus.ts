@@ -34,6 +34,7 @@ export class EventBus {
   readonly #retryDelayMs: number
   readonly #subscriptions = new Map<string, Subscription[]>()
   readonly #inflight = new Set<Promise<void>>()
+  readonly #publishers: (() => Promise<void>)[] = []
 
   constructor(options: EventBusOptions) {
     this.#container = options.container
@@ -88,9 +89,21 @@ export class EventBus {
     return events.length
   }
 
-  /** Waits for deliveries in progress (tests, shutdown). */
+  /**
+   * Makes `drain` wait for something that hands events to `deliver` later: the workflow engine,
+   * whose runs answered before their end is written publish their events once it is.
+   */
+  addPublisher(settled: () => Promise<void>): void {
+    this.#publishers.push(settled)
+  }
+
+  /** Waits for deliveries in progress, and for those the publishers are about to start (tests, shutdown). */
   async drain(): Promise<void> {
-    while (this.#inflight.size > 0) await Promise.all([...this.#inflight])
+    for (;;) {
+      for (const settled of this.#publishers) await settled()
+      if (this.#inflight.size === 0) return
+      while (this.#inflight.size > 0) await Promise.all([...this.#inflight])
+    }
   }
 
   async #deliverAll(events: readonly AgoraEvent[]): Promise<void> {

@@ -42,6 +42,15 @@ export type WorkflowEngineOptions = {
    * to `onEventsPublished`. An event nobody subscribes to needs neither. Default: every event.
    */
   readonly publishes?: (eventName: string) => boolean
+  /**
+   * Whether `run()` answers a run that succeeded as soon as its end is sent to the storage, instead
+   * of once it is written. Every step's own work is done by then; only the run's record lags, and
+   * this engine's own reads of it (`getTransaction`, `describeRun`, `listRuns`), a run started
+   * again under its transaction id and `settled()` wait for it. If the process dies before the end
+   * lands, recovery runs the last steps again (step bodies are at-least-once anyway). Default false:
+   * the end is durable when `run()` returns, which is what a caller reading the storage itself needs.
+   */
+  readonly answerOnceEndSent?: boolean
   /** Errors of background work (async step timeouts, parent notification); default `console.error`. */
   readonly onBackgroundError?: (error: unknown) => void
 }

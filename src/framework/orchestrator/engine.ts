@@ -44,6 +44,9 @@ export class WorkflowEngine {
   readonly #deadlines: DeadlineTimers
   readonly #leases: RunLeases
   readonly #maxRecoveryAttempts: number
+  readonly #answerOnceEndSent: boolean
+  /** Runs whose caller was answered while their end is being written (`answerOnceEndSent`). */
+  readonly #ending = new Set<Promise<unknown>>()
   #lastSweepAt = Number.NEGATIVE_INFINITY
   #cancelRenewal: (() => void) | undefined
 
@@ -71,6 +74,8 @@ export class WorkflowEngine {
       armDeadline: (run, stepId, deadlineAt, timeout) => this.#armDeadline(run, stepId, deadlineAt, timeout),
       cancelDeadlines: (run) => this.#deadlines.cancelRun(run),
     }
+    // With a crash point set (tests), the points after a run's end mean after it is written.
+    this.#answerOnceEndSent = options.answerOnceEndSent === true && this.#services.crashPoint === undefined
   }
 
   /** Makes a workflow (and the workflows it nests) known, so its runs can be resumed and completed. */
@@ -146,7 +151,8 @@ export class WorkflowEngine {
   }
 
   /** Runs for operators, newest first: `list({ workflowId: ["place-order"], state: ["failed"], take, skip })`. */
-  listRuns(query: ListRunsQuery): Promise<{ runs: ExecutionRecord[]; count: number }> {
+  async listRuns(query: ListRunsQuery): Promise<{ runs: ExecutionRecord[]; count: number }> {
+    await this.settled()
     return this.storage.list(query)
   }
 
@@ -155,6 +161,7 @@ export class WorkflowEngine {
    * `pending` (a definition this engine does not know shows only the steps that were recorded).
    */
   async describeRun(id: string): Promise<StoredRun | undefined> {
+    await this.settled()
     const stored = await this.storage.loadById(id)
     const graph = stored === undefined ? undefined : this.#graphs.get(stored.execution.workflowId)
     if (stored === undefined || graph === undefined) return stored
@@ -167,8 +174,14 @@ export class WorkflowEngine {
   }
 
   async getTransaction(workflowId: string, transactionId: string): Promise<TransactionSnapshot | undefined> {
+    await this.settled()
     const stored = await this.storage.load(workflowId, transactionId)
     return stored === undefined ? undefined : snapshotOf(stored.execution, stored.steps)
+  }
+
+  /** Resolves once the ends of runs already answered (`answerOnceEndSent`) are written, or failed. */
+  async settled(): Promise<void> {
+    while (this.#ending.size > 0) await Promise.allSettled(this.#ending)
   }
 
   #start(request: StartRequest): Promise<RunReport> {
@@ -200,7 +213,8 @@ export class WorkflowEngine {
       try {
         // `return await`: returning a promise from an async function costs two more microtasks.
         const executor = new RunExecutor(graph, container, this.#services, { execution, steps: [] }, creation)
-        return await this.#drive(executor, { notifyParent: false, registerOnceCreated: creation })
+        const answerOnceEndSent = this.#answerOnceEndSent && request.parent === null
+        return await this.#drive(executor, { notifyParent: false, registerOnceCreated: creation, answerOnceEndSent })
       } catch (error) {
         if (!(error instanceof RunExistsError) || runKeyString(error.existing.execution) !== runKeyString(execution)) throw error
         existing = error.existing
@@ -286,7 +300,12 @@ export class WorkflowEngine {
    */
   #drive(
     executor: RunExecutor,
-    options: { notifyParent: boolean; prepare?: (executor: RunExecutor) => Promise<void>; registerOnceCreated?: Promise<void> },
+    options: {
+      notifyParent: boolean
+      prepare?: (executor: RunExecutor) => Promise<void>
+      registerOnceCreated?: Promise<void>
+      answerOnceEndSent?: boolean
+    },
   ): Promise<RunReport> {
     const key = runKeyString(executor.key)
     let ended = false
@@ -301,7 +320,29 @@ export class WorkflowEngine {
     // Registered before the run writes anything: completions and joiners find it from then on.
     if (options.registerOnceCreated === undefined) register()
     else options.registerOnceCreated.then(register, () => {})
+    if (options.answerOnceEndSent === true) return this.#answerEarly(executor, finished)
     return options.notifyParent ? finished.then((report) => this.#notifyParent(report).then(() => report)) : finished
+  }
+
+  /**
+   * The run's report as soon as its end is sent; the run stays active (joiners of its transaction
+   * id wait for the write) and in `#ending` until the write lands. A write that fails then is a
+   * background error: the run, still owned and not finished in the storage, is recovered later.
+   */
+  #answerEarly(executor: RunExecutor, finished: Promise<RunReport>): Promise<RunReport> {
+    return new Promise((resolve, reject) => {
+      let answered = false
+      executor.onEndSent = () => {
+        answered = true
+        const written = finished.finally(() => this.#ending.delete(written))
+        this.#ending.add(written)
+        written.catch(this.#onBackgroundError)
+        resolve(executor.report())
+      }
+      finished.then(resolve, (error: unknown) => {
+        if (!answered) reject(error)
+      })
+    })
   }
 
   async #driveToEnd(

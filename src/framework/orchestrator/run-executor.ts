@@ -62,6 +62,8 @@ export class RunExecutor {
   #lastStepId: string | undefined
   #onIdle: (() => void) | undefined
   #driving: Promise<void> | undefined
+  /** Called when the end of a run that succeeded is sent, before it is written (`answerOnceEndSent`). */
+  onEndSent: (() => void) | undefined
 
   /** `creation`: the run's creation, still being written; until it lands only read-only steps run. */
   constructor(graph: WorkflowGraph, container: AwilixContainer, services: RunServices, stored: StoredRun, creation?: Promise<void>) {
@@ -438,7 +440,10 @@ export class RunExecutor {
     const { publishes } = this.#run.services
     const publish = this.#run.execution.parent === null ? eventsOfSteps(this.#run.steps.values()).filter((event) => publishes(event.name)) : []
     const finished = this.#run.finish(WorkflowState.DONE, { result }, publish)
-    if (finished !== WRITTEN) await finished
+    if (finished !== WRITTEN) {
+      this.onEndSent?.()
+      await finished
+    }
     this.#passedLastStepCheckpoint()
     if (publish.length > 0) this.#run.services.onEventsPublished(publish)
   }
