@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process"
+import http from "node:http"
 import type { ChildProcess } from "node:child_process"
 import { readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -117,6 +118,31 @@ export async function load(url: string, headers: Record<string, string>, seconds
     latencyP99: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+  }
+}
+
+/**
+ * Sends requests one at a time over one kept-alive connection, as a storefront's server-side
+ * client does. `node:http` rather than `fetch`: on a small machine the client shares the CPU with
+ * the server it measures, and `fetch` costs it about twice the CPU per request.
+ */
+export function sequentialClient(host: string, port: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+  return {
+    send(method: string, pathname: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+      return new Promise((resolve, reject) => {
+        const withLength = body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) }
+        const request = http.request({ host, port, method, path: pathname, agent, headers: withLength }, (response) => {
+          const chunks: Buffer[] = []
+          response.on("data", (chunk: Buffer) => chunks.push(chunk))
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }))
+          response.on("error", reject)
+        })
+        request.on("error", reject)
+        request.end(body)
+      })
+    },
+    close: () => agent.destroy(),
   }
 }
 
