@@ -104,7 +104,7 @@ function objectOf(selection: Selection, alias: string, order: Order, context: Bu
 
 function relationOf(relation: GraphRelation, selection: Selection, parentAlias: string, order: Order, context: BuildContext): string {
   const alias = context.aliases.next()
-  const source = joinSource(relation, selection.entity, parentAlias, alias, context.aliases, context.withDeleted)
+  const source = joinSource(relation, selection.entity, parentAlias, alias, context.aliases, context.withDeleted, true)
   const object = objectOf(selection, alias, order, context)
   const where = source.where.join(" and ")
   if (!relation.list) return `(select ${object} from ${source.from} where ${where} limit 1)`
