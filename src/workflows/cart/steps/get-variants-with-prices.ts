@@ -13,6 +13,8 @@ import { assertVariantsInSalesChannel } from "./validate-variant-sales-channels.
 
 export type GetVariantsWithPricesStepInput = {
   variant_ids: string[]
+  /** The variants already read (`readVariantsForCartStep`, beside the cart): priced and checked without reading them again. */
+  variants?: UnpricedVariant[]
   /** The pricing context of the cart. */
   currency_code: string
   region_id?: string | null
@@ -72,9 +74,17 @@ export const getVariantsWithPricesStepId = "get-variants-with-prices-step"
 export const getVariantsWithPricesStep = createStep(
   { name: getVariantsWithPricesStepId, readOnly: true },
   async (input: GetVariantsWithPricesStepInput, { container }) => {
-    const variants = await checkedVariantsWithPrices(container, readVariantsForCart(container, input.variant_ids), input, input.validate ?? {})
+    const read = input.variants === undefined ? readVariantsForCart(container, input.variant_ids) : Promise.resolve(input.variants)
+    const variants = await checkedVariantsWithPrices(container, read, input, input.validate ?? {})
     return new StepResponse(variants)
   },
+)
+
+/** The variants of `variant_ids` with their product and inventory items, unpriced: a read that needs no cart, so it can go beside the cart's. */
+export const readVariantsForCartStepId = "read-variants-for-cart-step"
+export const readVariantsForCartStep = createStep(
+  { name: readVariantsForCartStepId, readOnly: true },
+  async (input: { variant_ids: string[] }, { container }) => new StepResponse(await readVariantsForCart(container, input.variant_ids)),
 )
 
 /** A variant as read, before its price: the price set it is priced from. */

@@ -1,9 +1,9 @@
-import { createHook, createWorkflow, transform, when, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
+import { createHook, createWorkflow, parallelize, transform, when, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
 import { emitEventStep } from "../../common/index.ts"
 import { CartEvents } from "../events.ts"
 import { createLineItemsStep } from "../steps/create-line-items.ts"
-import { getVariantsWithPricesStep } from "../steps/get-variants-with-prices.ts"
+import { getVariantsWithPricesStep, readVariantsForCartStep } from "../steps/get-variants-with-prices.ts"
 import { acquireLockStep } from "../steps/acquire-lock.ts"
 import { releaseLockStep } from "../steps/release-lock.ts"
 import { retrieveCartStep } from "../steps/retrieve-cart.ts"
@@ -29,14 +29,19 @@ export type AddToCartWorkflowInput = {
 export const addToCartWorkflowId = "add-to-cart"
 export const addToCartWorkflow = createWorkflow(addToCartWorkflowId, (input: WorkflowData<AddToCartWorkflowInput>) => {
   acquireLockStep({ key: input.cart_id, timeout: CART_LOCK_TIMEOUT, ttl: CART_LOCK_TTL })
-  const cart = retrieveCartStep({ id: input.cart_id, validate: true })
-
   const items = transform({ input }, ({ input }) => checkItems(input.items))
   const variantIds = transform({ items }, ({ items }) => items.map((item) => item.variant_id))
+  // The variants do not depend on the cart: read beside it.
+  const [cart, unpriced] = parallelize(
+    retrieveCartStep({ id: input.cart_id, validate: true }),
+    readVariantsForCartStep({ variant_ids: variantIds }),
+  )
+
   const stockNeeded = transform({ cart, items }, ({ cart, items }) => variantQuantities(cart.items, items))
-  // Sold in the cart's channel, priced, in stock: checked in the step that reads the variants.
+  // Sold in the cart's channel, priced, in stock: checked in the step that prices the variants.
   const variants = getVariantsWithPricesStep({
     variant_ids: variantIds,
+    variants: unpriced,
     currency_code: cart.currency_code,
     region_id: cart.region_id,
     validate: transform({ cart, stockNeeded }, ({ cart, stockNeeded }) => ({
