@@ -9,6 +9,40 @@ import autocannon from "autocannon"
 
 export type Server = { process: ChildProcess; stop(): Promise<void> }
 
+/**
+ * The environment a benched Agora runs in: production, quiet, listening on `host`, with this
+ * process's `node` first on PATH (bin/agora.js runs the `node` found there, whatever PATH the
+ * bench was given).
+ */
+export function agoraBenchEnv(host: string): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: "production",
+    JWT_SECRET: "bench-secret-bench-secret",
+    LOG_LEVEL: "warn",
+    HOST: host,
+    PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}`,
+  }
+}
+
+/**
+ * Runs `agora <args>` from the checkout in `root` to its end: its standard output, or an error with
+ * what it printed. `running` (if given) holds the child while it runs, for a cleanup to stop it.
+ */
+export async function runAgoraCli(root: string, args: string[], env: NodeJS.ProcessEnv, running?: Set<ChildProcess>): Promise<string> {
+  const child = spawn("./bin/agora.js", args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] })
+  running?.add(child)
+  let stdout = ""
+  let stderr = ""
+  child.stdout.on("data", (chunk: Buffer) => void (stdout += chunk.toString()))
+  child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()))
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject)
+    child.on("exit", resolve)
+  }).finally(() => running?.delete(child))
+  if (code !== 0) throw new Error(`agora ${args.join(" ")} (in ${root}) exited with ${code}:\n${stdout}\n${stderr.slice(-2000)}`)
+  return stdout
+}
+
 /** Launches a command and resolves once `url` answers 200, with the launch-to-200 time. */
 export async function launch(command: string[], env: NodeJS.ProcessEnv, url: string, cwd: string) {
   const started = performance.now()

@@ -25,13 +25,13 @@
  * on port 55438 (AGORA_BENCH_STORE_DB_PORT) and stopped at the end.
  */
 import assert from "node:assert/strict"
-import { spawn } from "node:child_process"
 import type { ChildProcess } from "node:child_process"
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
 import path from "node:path"
 import { performance } from "node:perf_hooks"
 import { openBenchDatabase, withAdmin } from "./bench-database.ts"
-import { commandCpuMs, countInstructions, cpuMsBetween, launch, load, median, processCpuMs, sequentialClient } from "./lib.ts"
+import { CHECKOUT_STEPS, checkoutFlow, flowTotals, type CheckoutStep } from "./checkout-flow.ts"
+import { agoraBenchEnv, commandCpuMs, countInstructions, cpuMsBetween, launch, load, median, processCpuMs, runAgoraCli, sequentialClient } from "./lib.ts"
 import type { LoadResult, Server } from "./lib.ts"
 
 const ROOT = path.resolve(import.meta.dirname, "..")
@@ -46,38 +46,9 @@ const TIME_LIMIT_MS = 5 * 60_000
 const PROFILE_DIR = path.join(ROOT, ".agora", "bench-store-profile")
 const profiling = process.env.AGORA_BENCH_STORE_PROFILE === "1"
 const ADMIN = { email: "bench@example.com", password: "bench-password" }
-const US_ADDRESS = {
-  first_name: "Ada",
-  last_name: "Lovelace",
-  address_1: "1 Main Street",
-  city: "Springfield",
-  postal_code: "12345",
-  province: "il",
-  country_code: "us",
-  phone: "555-0100",
-}
-// bin/agora.js runs on the `node` found on PATH: this one's first, whatever PATH the bench was given.
-const env = {
-  NODE_ENV: "production",
-  JWT_SECRET: "bench-secret-bench-secret",
-  LOG_LEVEL: "warn",
-  HOST,
-  PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}`,
-}
+const env = agoraBenchEnv(HOST)
 
 type Json = Record<string, any>
-/** The requests of one checkout, in order. */
-const STEPS = [
-  "createCart",
-  "addItem",
-  "updateCart",
-  "listShippingOptions",
-  "addShippingMethod",
-  "createPaymentCollection",
-  "createPaymentSession",
-  "complete",
-] as const
-type Step = (typeof STEPS)[number]
 
 const bench = await openBenchDatabase({
   prefix: "agora_bench_store_",
@@ -100,7 +71,7 @@ try {
   const agoraEnv = { ...env, DATABASE_URL: bench.url, PORT: String(AGORA_PORT) }
 
   const seedStarted = performance.now()
-  const seedOutput = await runCli(["seed", "--products", String(PRODUCTS), "--email", ADMIN.email, "--password", ADMIN.password], agoraEnv)
+  const seedOutput = await runAgoraCli(ROOT, ["seed", "--products", String(PRODUCTS), "--email", ADMIN.email, "--password", ADMIN.password], agoraEnv, children)
   const seedMs = performance.now() - seedStarted
   progress(`seeded ${PRODUCTS} products in ${(seedMs / 1000).toFixed(1)} s`)
   const { publishableKey, usdRegionId } = await seededStore(seedOutput)
@@ -149,7 +120,7 @@ try {
     await agora.stop()
     agora = await startAgora("checkout")
   }
-  const checkout = await measureCheckout(storeHeaders, usdRegionId, agoraProducts, agora.process.pid)
+  const checkout = await measureCheckout(publishableKey, usdRegionId, agoraProducts, agora.process.pid)
   await agora.stop()
 
   const ratio = agoraResult.requestsPerSecond / bareResult.requestsPerSecond
@@ -189,23 +160,6 @@ function progress(message: string): void {
 
 function failed(result: LoadResult): boolean {
   return result.errors > 0 || result.non2xx > 0
-}
-
-/** Runs `agora <args>` to its end; its standard output, or an error with what it printed. */
-async function runCli(args: string[], childEnv: NodeJS.ProcessEnv): Promise<string> {
-  const child = spawn("./bin/agora.js", args, { cwd: ROOT, env: { ...process.env, ...childEnv }, stdio: ["ignore", "pipe", "pipe"] })
-  children.add(child)
-  let stdout = ""
-  let stderr = ""
-  child.stdout.on("data", (chunk: Buffer) => void (stdout += chunk.toString()))
-  child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()))
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on("error", reject)
-    child.on("exit", resolve)
-  })
-  children.delete(child)
-  if (code !== 0) throw new Error(`agora ${args.join(" ")} exited with ${code}:\n${stdout}\n${stderr.slice(-2000)}`)
-  return stdout
 }
 
 /** The publishable key the seed printed (read from the database when the output changed), and the USD region. */
@@ -254,46 +208,11 @@ function normalize(value: unknown): unknown {
   return value
 }
 
-/**
- * The checkout of API.md §9, request after request, `CHECKOUT_WARMUP_RUNS` + `CHECKOUT_RUNS` times;
- * run `i` buys the small size of one product of the page and the medium size of the next.
- */
-async function measureCheckout(storeHeaders: Record<string, string>, regionId: string, products: Json[], agoraPid: number | undefined) {
+/** The checkout of API.md §9 (`checkoutFlow`), `CHECKOUT_WARMUP_RUNS` + `CHECKOUT_RUNS` times. */
+async function measureCheckout(publishableKey: string, regionId: string, products: Json[], agoraPid: number | undefined) {
   const client = sequentialClient(HOST, AGORA_PORT)
-  const send = async (method: "GET" | "POST", pathname: string, body?: unknown): Promise<{ ms: number; json: Json }> => {
-    const headers = body === undefined ? storeHeaders : { ...storeHeaders, "content-type": "application/json" }
-    const started = performance.now()
-    const { status, text } = await client.send(method, pathname, headers, body === undefined ? undefined : JSON.stringify(body))
-    const ms = performance.now() - started
-    if (status !== 200) throw new Error(`${method} ${pathname} answered ${status}: ${text.slice(0, 500)}`)
-    return { ms, json: JSON.parse(text) as Json }
-  }
-  const variantOf = (index: number, title: string): string => {
-    const variants = products[index % products.length]!.variants as Json[]
-    return (variants.find((variant) => variant.title === title) ?? variants[0]!).id as string
-  }
-
-  const flow = async (run: number): Promise<Record<Step, number>> => {
-    const times = {} as Record<Step, number>
-    const created = await send("POST", "/store/carts", { region_id: regionId, items: [{ variant_id: variantOf(run, "S"), quantity: 1 }] })
-    times.createCart = created.ms
-    const cartId = created.json.cart.id as string
-    times.addItem = (await send("POST", `/store/carts/${cartId}/line-items`, { variant_id: variantOf(run + 1, "M"), quantity: 1 })).ms
-    times.updateCart = (await send("POST", `/store/carts/${cartId}`, { email: `shopper${run}@example.com`, shipping_address: US_ADDRESS })).ms
-    const options = await send("GET", `/store/shipping-options?cart_id=${cartId}`)
-    times.listShippingOptions = options.ms
-    const optionId = (options.json.shipping_options as Json[])[0]?.id as string | undefined
-    if (!optionId) throw new Error(`no shipping option for cart ${cartId}`)
-    times.addShippingMethod = (await send("POST", `/store/carts/${cartId}/shipping-methods`, { option_id: optionId })).ms
-    const collection = await send("POST", "/store/payment-collections", { cart_id: cartId })
-    times.createPaymentCollection = collection.ms
-    const collectionId = collection.json.payment_collection.id as string
-    times.createPaymentSession = (await send("POST", `/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: "pp_system_default" })).ms
-    const completed = await send("POST", `/store/carts/${cartId}/complete`)
-    times.complete = completed.ms
-    if (completed.json.type !== "order") throw new Error(`cart ${cartId} was not completed: ${JSON.stringify(completed.json).slice(0, 500)}`)
-    return times
-  }
+  const store = { client, publishableKey, regionId, products }
+  const flow = (run: number) => checkoutFlow(store, run)
 
   for (let run = 0; run < CHECKOUT_WARMUP_RUNS; run++) await flow(run)
   const cpu = () => {
@@ -306,22 +225,22 @@ async function measureCheckout(storeHeaders: Record<string, string>, regionId: s
   }
   const instructions = { all: await countInstructions(), agora: agoraPid === undefined ? undefined : await countInstructions(agoraPid) }
   const cpuBefore = cpu()
-  const runs: Record<Step, number>[] = []
+  const runs: Record<CheckoutStep, number>[] = []
   for (let run = 0; run < CHECKOUT_RUNS; run++) runs.push(await flow(CHECKOUT_WARMUP_RUNS + run))
   const cpuAfter = cpu()
   client.close()
   const [allInstructions, agoraInstructions] = [await instructions.all.stop(), await instructions.agora?.stop()]
   const millionsPerFlow = (count: number | undefined) => (count === undefined ? null : Math.round(count / CHECKOUT_RUNS / 1e6))
 
-  const totals = runs.map((times) => STEPS.reduce((sum, step) => sum + times[step], 0))
+  const totals = flowTotals(runs)
   const round = (ms: number) => Math.round(ms * 10) / 10
   return {
     warmupRuns: CHECKOUT_WARMUP_RUNS,
     runs: CHECKOUT_RUNS,
-    requestsPerFlow: STEPS.length,
+    requestsPerFlow: CHECKOUT_STEPS.length,
     flowMs: { median: round(median(totals)), p95: round(percentile(totals, 0.95)), min: round(Math.min(...totals)), max: round(Math.max(...totals)) },
-    stepMedianMs: Object.fromEntries(STEPS.map((step) => [step, round(median(runs.map((times) => times[step])))])),
-    stepP95Ms: Object.fromEntries(STEPS.map((step) => [step, round(percentile(runs.map((times) => times[step]), 0.95))])),
+    stepMedianMs: Object.fromEntries(CHECKOUT_STEPS.map((step) => [step, round(median(runs.map((times) => times[step])))])),
+    stepP95Ms: Object.fromEntries(CHECKOUT_STEPS.map((step) => [step, round(percentile(runs.map((times) => times[step]), 0.95))])),
     // CPU time per flow: steadier than wall time on a machine whose CPU is shared (steal counts in neither).
     cpuMsPerFlow: {
       agora: round((cpuAfter.agora - cpuBefore.agora) / CHECKOUT_RUNS),
