@@ -12,10 +12,10 @@ import type { CommerceApp } from "../cart/app.ts"
 import { tableState } from "../fulfillment/table-state.ts"
 
 let t: CommerceApp
-let events: ReturnType<typeof recordEvents>
+let events: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   t = await startCommerceApp()
-  events = recordEvents(t, Object.values(ApiKeyEvents))
+  events = await recordEvents(t, Object.values(ApiKeyEvents))
 })
 afterAll(() => t?.close())
 beforeEach(() => events.clear())

@@ -5,11 +5,11 @@ import { catalogState, recordEvents, seedShirt, startCatalogApp, workflowFailure
 import type { CatalogApp } from "../product/app.ts"
 
 let t: CatalogApp
-let events: ReturnType<typeof recordEvents>
+let events: Awaited<ReturnType<typeof recordEvents>>
 let failHooks = false
 beforeAll(async () => {
   t = await startCatalogApp()
-  events = recordEvents(t)
+  events = await recordEvents(t)
   createBrandWorkflow.hooks.brandCreated(async ({ brand }) => {
     if (failHooks) throw new Error(`brand ${brand.name} rejected`)
     return new StepResponse(undefined)

@@ -9,10 +9,10 @@ import { catalogState, recordEvents, startCatalogApp, workflowFailure } from "..
 import type { CatalogApp } from "../product/app.ts"
 
 let t: CatalogApp
-let events: ReturnType<typeof recordEvents>
+let events: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   t = await startCatalogApp()
-  events = recordEvents(t)
+  events = await recordEvents(t)
 })
 afterAll(() => t?.close())
 beforeEach(() => events.clear())

@@ -66,7 +66,7 @@ const methods = (cartId: string) =>
 describe("addShippingMethodToCartWorkflow", () => {
   test("adds a method priced in the cart's currency, replaces the method of the same profile, and announces the change", async () => {
     const cart = await newCart(t, s)
-    const recorder = recordEvents(t, [CartEvents.UPDATED])
+    const recorder = await recordEvents(t, [CartEvents.UPDATED])
 
     const { result } = await ship({ cart_id: cart.id, options: [{ id: s.shippingOption.id, data: { door_code: "1234" } }] })
 
@@ -138,7 +138,7 @@ describe("addShippingMethodToCartWorkflow", () => {
       const cart = await newCart(t, s)
       await ship({ cart_id: cart.id, options: [{ id: s.shippingOption.id }] })
       const before = { footprint: await cartFootprint(t), methods: await methods(cart.id) }
-      const recorder = recordEvents(t, [CartEvents.UPDATED])
+      const recorder = await recordEvents(t, [CartEvents.UPDATED])
       await failureMessage(ship({ cart_id: cart.id, options: [{ id: express }] }, scopeFailing(t, "eventBus", "emit")))
       expect({ footprint: await cartFootprint(t), methods: await methods(cart.id) }).toEqual(before)
       expect(before.methods).toEqual([expect.objectContaining({ name: "Standard" })])

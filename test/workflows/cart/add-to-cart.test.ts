@@ -51,7 +51,7 @@ describe("addToCartWorkflow", () => {
     const cart = await newCart(t, s)
     const small = s.product.variants.small.id
     const medium = s.product.variants.medium.id
-    const recorder = recordEvents(t, [CartEvents.UPDATED])
+    const recorder = await recordEvents(t, [CartEvents.UPDATED])
 
     const { result } = await add({
       cart_id: cart.id,
@@ -177,7 +177,7 @@ describe("addToCartWorkflow", () => {
         collection: await t.rows(`select amount::text as amount from payment_collection where id = ?`, [collection.id]),
         sessions: await sessions(),
       }
-      const recorder = recordEvents(t, [CartEvents.UPDATED])
+      const recorder = await recordEvents(t, [CartEvents.UPDATED])
       const items = [
         { variant_id: s.product.variants.medium.id, quantity: 2 },
         { variant_id: s.product.variants.small.id, quantity: 1 },

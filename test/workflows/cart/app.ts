@@ -114,8 +114,15 @@ export function scopeFailing(
   return scope
 }
 
-/** The events published under `names`, as a subscriber sees them; `drain()` first to wait for delivery. */
-export function recordEvents(t: CommerceApp, names: string[]): { events: AgoraEvent[]; drain(): Promise<AgoraEvent[]>; clear(): void } {
+/**
+ * The events published under `names` from now on, as a subscriber sees them: what runs already
+ * answered publish is delivered first. `drain()` waits for delivery; `clear()` too, then forgets.
+ */
+export async function recordEvents(
+  t: CommerceApp,
+  names: string[],
+): Promise<{ events: AgoraEvent[]; drain(): Promise<AgoraEvent[]>; clear(): Promise<void> }> {
+  await t.app.events.bus.drain()
   const events: AgoraEvent[] = []
   t.app.events.bus.subscribe(names, (args) => void events.push(args.event), { subscriberId: `test-recorder-${names.join("-")}-${Math.random()}` })
   return {
@@ -124,7 +131,10 @@ export function recordEvents(t: CommerceApp, names: string[]): { events: AgoraEv
       await t.app.events.bus.drain()
       return events
     },
-    clear: () => void events.splice(0),
+    clear: async () => {
+      await t.app.events.bus.drain()
+      events.splice(0)
+    },
   }
 }
 

@@ -9,11 +9,11 @@ import type { SeededCart, SeededStore } from "../order/seed.ts"
 
 let t: CheckoutApp
 let store: SeededStore
-let placed: ReturnType<typeof recordEvents>
+let placed: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   t = await startCheckoutApp()
   store = await seedStore(t)
-  placed = recordEvents(t, [OrderEvents.PLACED])
+  placed = await recordEvents(t, [OrderEvents.PLACED])
 })
 afterAll(() => t.close())
 
@@ -25,7 +25,7 @@ async function ordersOfCart(cartId: string): Promise<string[]> {
 test("20 concurrent completions of one cart under its id as transaction id: one order, every caller gets it", { timeout: 60_000 }, async () => {
   const mug = await seedProduct(t, store, { stock: 10 })
   const { cart } = await seedCart(t, store, [{ product: mug, quantity: 2 }])
-  placed.clear()
+  await placed.clear()
 
   const results = await Promise.all(
     Array.from({ length: 20 }, () => completeCartWorkflow(t.container).run({ input: { id: cart.id }, transactionId: cart.id })),
@@ -41,7 +41,7 @@ test("20 concurrent completions of one cart under its id as transaction id: one 
 test("20 concurrent completions of one cart in separate transactions: the cart's lock lets one place the order, the others answer with it", { timeout: 60_000 }, async () => {
   const mug = await seedProduct(t, store, { stock: 10 })
   const { cart, paymentCollectionId } = await seedCart(t, store, [{ product: mug, quantity: 3 }])
-  placed.clear()
+  await placed.clear()
 
   const results = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
@@ -69,7 +69,7 @@ test("20 carts competing for the last 5 units: 5 orders, 15 clean failures that 
   for (let i = 0; i < 20; i++) seeded.push(await seedCart(t, store, [{ product: mug, quantity: 1 }], { email: `buyer-${i}@example.com` }))
   const carts = seeded.map(({ cart }) => cart)
   await placed.drain()
-  placed.clear()
+  await placed.clear()
   const before = await footprint(t)
 
   const outcomes = await Promise.allSettled(

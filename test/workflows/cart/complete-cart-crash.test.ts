@@ -14,14 +14,14 @@ const CHILD = path.join(PROJECT_ROOT, "test/workflows/order/fixtures/complete-ca
 let t: CheckoutApp
 let store: SeededStore
 let mug: SeededProduct
-let placed: ReturnType<typeof recordEvents>
+let placed: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   // Owners silent for 50 ms are presumed dead: the killed child's run can be taken over at once.
   t = await startCheckoutApp({ workflows: { staleAfter: 0.05, recoveryInterval: 3600 } })
   t.app.workflows.engine.register(completeCartWorkflow.graph)
   store = await seedStore(t)
   mug = await seedProduct(t, store, { stock: 100 })
-  placed = recordEvents(t, [OrderEvents.PLACED])
+  placed = await recordEvents(t, [OrderEvents.PLACED])
 })
 afterAll(() => t?.close())
 
@@ -51,7 +51,7 @@ describe("a completion killed with SIGKILL at a step boundary is finished by ano
   test.each(CRASH_POINTS)("killed at %s", { timeout: 60_000 }, async (crashAt) => {
     const { cart, paymentCollectionId } = await seedCart(t, store, [{ product: mug, quantity: 2 }])
     await placed.drain()
-    placed.clear()
+    await placed.clear()
     const before = await footprint(t)
 
     const exit = await runUntilCrash(cart.id, crashAt)

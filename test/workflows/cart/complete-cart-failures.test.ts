@@ -19,12 +19,12 @@ import type { SeededCart, SeededProduct, SeededStore } from "../order/seed.ts"
 let t: CheckoutApp
 let store: SeededStore
 let mug: SeededProduct
-let placed: ReturnType<typeof recordEvents>
+let placed: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   t = await startCheckoutApp()
   store = await seedStore(t)
   mug = await seedProduct(t, store, { stock: 100 })
-  placed = recordEvents(t, [OrderEvents.PLACED])
+  placed = await recordEvents(t, [OrderEvents.PLACED])
 })
 afterAll(() => t.close())
 
@@ -34,7 +34,7 @@ const run = (container: AwilixContainer, cartId: string) =>
 /** Runs a completion that must fail, and checks it left nothing behind: no order, stock, payment, link, lock or event. */
 async function expectNothingLeft(seeded: SeededCart, attempt: () => Promise<unknown>): Promise<unknown> {
   await placed.drain()
-  placed.clear()
+  await placed.clear()
   const before = await footprint(t)
   const outcome = await attempt()
   expect(await footprint(t)).toEqual(before)

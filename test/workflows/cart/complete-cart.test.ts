@@ -8,11 +8,11 @@ import type { SeededStore } from "../order/seed.ts"
 
 let t: CheckoutApp
 let store: SeededStore
-let placed: ReturnType<typeof recordEvents>
+let placed: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   t = await startCheckoutApp()
   store = await seedStore(t)
-  placed = recordEvents(t, [OrderEvents.PLACED])
+  placed = await recordEvents(t, [OrderEvents.PLACED])
 })
 afterAll(() => t.close())
 
@@ -26,7 +26,7 @@ test("completing a cart places a pending order copied from it, holds its stock, 
     { product: bundle, quantity: 1, unit_price: 7.5 },
   ], { customerId: "cus_ada" })
   expect(cart.total).toBe(47.5)
-  placed.clear()
+  await placed.clear()
 
   const { result } = await complete(cart.id)
 
@@ -77,7 +77,7 @@ test("completing a completed cart answers with the same order and changes nothin
   const { cart } = await seedCart(t, store, [{ product: mug, quantity: 1 }])
   const { result: first } = await complete(cart.id)
   await placed.drain()
-  placed.clear()
+  await placed.clear()
   const before = await footprint(t)
 
   // A new transaction: the answer comes from the order↔cart link, not from the stored run.

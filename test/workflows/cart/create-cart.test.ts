@@ -35,7 +35,7 @@ const run = (input: CreateCartWorkflowInput, container = t.container) => createC
 
 describe("createCartWorkflow", () => {
   test("creates a cart in the store's default region and channel, with priced lines and a guest customer, and announces it", async () => {
-    const recorder = recordEvents(t, [CartEvents.CREATED])
+    const recorder = await recordEvents(t, [CartEvents.CREATED])
     const { result: cart } = await run({
       email: "Guest@Example.com",
       shipping_address: US_ADDRESS,
@@ -247,7 +247,7 @@ describe("createCartWorkflow", () => {
 
     test("when the cart cannot be created: the guest customer made for it is deleted", async () => {
       const before = await cartFootprint(t)
-      const recorder = recordEvents(t, [CartEvents.CREATED])
+      const recorder = await recordEvents(t, [CartEvents.CREATED])
       const scope = scopeFailing(t, "cart", "createCarts")
       expect(await failureMessage(run({ email: "nocart@example.com", items: [{ variant_id: s.product.variants.small.id, quantity: 1 }] }, scope))).toContain(
         "cart.createCarts is down",
@@ -258,7 +258,7 @@ describe("createCartWorkflow", () => {
 
     test("when the event cannot be raised, or a cartCreated handler fails: cart, lines, address and customer are deleted", async () => {
       const before = await cartFootprint(t)
-      const recorder = recordEvents(t, [CartEvents.CREATED])
+      const recorder = await recordEvents(t, [CartEvents.CREATED])
       const input = { email: "late@example.com", shipping_address: US_ADDRESS, items: [{ variant_id: s.product.variants.small.id, quantity: 1 }] }
 
       expect(await failureMessage(run(input, scopeFailing(t, "eventBus", "emit")))).toContain("eventBus.emit is down")

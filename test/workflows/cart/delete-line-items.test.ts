@@ -31,7 +31,7 @@ describe("deleteLineItemsWorkflow", () => {
   test("removes lines from the cart, and announces the change", async () => {
     const cart = await twoLineCart()
     const [small, medium] = cart.items
-    const recorder = recordEvents(t, [CartEvents.UPDATED])
+    const recorder = await recordEvents(t, [CartEvents.UPDATED])
 
     const { result } = await remove({ cart_id: cart.id, ids: [small!.id] })
 
@@ -64,7 +64,7 @@ describe("deleteLineItemsWorkflow", () => {
     await failureMessage(remove({ cart_id: cart.id, ids }, scopeFailing(t, "cart", "softDeleteLineItems")))
     expect({ footprint: await cartFootprint(t), lines: await liveLines(cart.id) }).toEqual(before)
 
-    const recorder = recordEvents(t, [CartEvents.UPDATED])
+    const recorder = await recordEvents(t, [CartEvents.UPDATED])
     await failureMessage(remove({ cart_id: cart.id, ids }, scopeFailing(t, "eventBus", "emit")))
     expect({ footprint: await cartFootprint(t), lines: await liveLines(cart.id) }).toEqual(before)
     expect(await recorder.drain()).toEqual([])

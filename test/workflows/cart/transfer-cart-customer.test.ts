@@ -9,11 +9,11 @@ import type { SeededStore } from "./seed.ts"
 
 let t: CommerceApp
 let store: SeededStore
-let transferred: ReturnType<typeof recordEvents>
+let transferred: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   t = await startCommerceApp()
   store = await seedStore(t)
-  transferred = recordEvents(t, [CartEvents.CUSTOMER_TRANSFERRED])
+  transferred = await recordEvents(t, [CartEvents.CUSTOMER_TRANSFERRED])
 })
 afterAll(() => t?.close())
 
@@ -27,12 +27,12 @@ const transfer = (id: string, customer_id: string, container = t.container) =>
 test("a guest's cart takes the customer and the customer's email; announced once", async () => {
   const ada = await registered()
   const cart = await newCart({ email: "guest@example.com" })
-  transferred.clear()
+  await transferred.clear()
   const { result } = await transfer(cart.id, ada.id)
   expect(result).toMatchObject({ id: cart.id, customer_id: ada.id, email: ada.email })
   expect((await transferred.drain()).map((event) => event.data)).toEqual([{ id: cart.id, customer_id: ada.id }])
 
-  transferred.clear()
+  await transferred.clear()
   await transfer(cart.id, ada.id)
   expect(await transferred.drain()).toEqual([])
 })

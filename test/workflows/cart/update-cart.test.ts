@@ -100,7 +100,7 @@ describe("updateCartWorkflow", () => {
   test("sets the email (the cart becomes the guest's), addresses and metadata, and announces the change", async () => {
     const cart = await newCart(t, s, { email: null })
     expect(cart.customer_id).toBeNull()
-    const recorder = recordEvents(t, [CartEvents.UPDATED, CartEvents.REGION_UPDATED])
+    const recorder = await recordEvents(t, [CartEvents.UPDATED, CartEvents.REGION_UPDATED])
 
     const { result } = await update({
       id: cart.id,
@@ -146,7 +146,7 @@ describe("updateCartWorkflow", () => {
 
   test("a new region brings its currency and prices, sets its only country, drops shipping methods, refreshes the payment collection", async () => {
     const cart = await fullCart()
-    const recorder = recordEvents(t, [CartEvents.UPDATED, CartEvents.REGION_UPDATED])
+    const recorder = await recordEvents(t, [CartEvents.UPDATED, CartEvents.REGION_UPDATED])
 
     const { result } = await update({ id: cart.id, region_id: s.regions.eur.id })
 
@@ -237,7 +237,7 @@ describe("updateCartWorkflow", () => {
     ])("when %s cannot be written", async (_what, key, method) => {
       const cart = await fullCart()
       const before = await cartState(cart.id)
-      const recorder = recordEvents(t, [CartEvents.UPDATED, CartEvents.REGION_UPDATED])
+      const recorder = await recordEvents(t, [CartEvents.UPDATED, CartEvents.REGION_UPDATED])
       expect(await failureMessage(update(change(cart.id), scopeFailing(t, key, method)))).toContain(`${key}.${method} is down`)
       expect(await cartState(cart.id)).toEqual(before)
       expect(await recorder.drain()).toEqual([])

@@ -32,7 +32,7 @@ describe("updateLineItemInCartWorkflow", () => {
       `update price set amount = 21 where price_set_id = (select price_set_id from product_variant_price_set where product_variant_id = ?)`,
       [mug.variants.one!.id],
     )
-    const recorder = recordEvents(t, [CartEvents.UPDATED])
+    const recorder = await recordEvents(t, [CartEvents.UPDATED])
 
     const { result } = await update({ cart_id: cart.id, item_id: line.id, update: { quantity: 4, metadata: { note: "gift" } } })
 
@@ -81,7 +81,7 @@ describe("updateLineItemInCartWorkflow", () => {
     test("when the change cannot be announced: the quantity, price and metadata are put back, a removed line comes back", async () => {
       const cart = await newCart(t, s)
       const before = { footprint: await cartFootprint(t), lines: await lineRows(cart.id) }
-      const recorder = recordEvents(t, [CartEvents.UPDATED])
+      const recorder = await recordEvents(t, [CartEvents.UPDATED])
       const failing = scopeFailing(t, "eventBus", "emit")
 
       await failureMessage(update({ cart_id: cart.id, item_id: cart.items[0]!.id, update: { quantity: 3, metadata: { x: 1 } } }, failing))

@@ -59,6 +59,7 @@ function failing(key: string, method: string) {
 
 test("a registration becomes a customer with an account, bound to its auth identity", async () => {
   const { identity, email } = await registration()
+  await t.app.events.bus.drain()
   events.splice(0)
 
   const { result: customer } = await createAccount(identity.id, { email: email.toUpperCase(), first_name: "Ada", last_name: "Lovelace" })

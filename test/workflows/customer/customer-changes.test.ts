@@ -43,6 +43,7 @@ const addressesOf = async (customerId: string) =>
 describe("update-customers", () => {
   test("changes customers and announces each", async () => {
     const ada = await customer()
+    await t.app.events.bus.drain()
     updatedEvents.splice(0)
     const { result } = await updateCustomersWorkflow(t.app.container).run({ input: { customer_ids: [ada.id], update: { last_name: "King" } } })
     expect(result[0]).toMatchObject({ id: ada.id, first_name: "Ada", last_name: "King" })

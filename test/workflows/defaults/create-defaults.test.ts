@@ -20,7 +20,7 @@ const run = (container = t.container) => createDefaultsWorkflow(container).run()
 
 describe("createDefaultsWorkflow", () => {
   test("on an empty database: a store selling in usd whose default channel is the Default Sales Channel, announced", async () => {
-    const events = recordEvents(t, ["store.created", "sales-channel.created"])
+    const events = await recordEvents(t, ["store.created", "sales-channel.created"])
     const { result: store } = await run()
 
     const channels = await t.channels.listSalesChannels()

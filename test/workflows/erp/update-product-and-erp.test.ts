@@ -38,7 +38,9 @@ afterAll(async () => {
   await t?.close()
   await erp?.close()
 })
-beforeEach(() => {
+beforeEach(async () => {
+  // What the last test's runs published is delivered before it is forgotten.
+  await t.app.events.bus.drain()
   published.length = 0
   erp.requests.length = 0
 })

@@ -4,11 +4,11 @@ import { catalogState, recordEvents, scopeFailing, startCatalogApp, workflowFail
 import type { CatalogApp } from "../product/app.ts"
 
 let t: CatalogApp
-let events: ReturnType<typeof recordEvents>
+let events: Awaited<ReturnType<typeof recordEvents>>
 let warehouse: string
 beforeAll(async () => {
   t = await startCatalogApp()
-  events = recordEvents(t)
+  events = await recordEvents(t)
   warehouse = (await t.locations.createStockLocations({ name: "Warehouse" })).id
 })
 afterAll(() => t?.close())

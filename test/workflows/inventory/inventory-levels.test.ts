@@ -10,12 +10,12 @@ import { catalogState, recordEvents, scopeFailing, startCatalogApp, workflowFail
 import type { CatalogApp } from "../product/app.ts"
 
 let t: CatalogApp
-let events: ReturnType<typeof recordEvents>
+let events: Awaited<ReturnType<typeof recordEvents>>
 let warehouse: string
 let store: string
 beforeAll(async () => {
   t = await startCatalogApp()
-  events = recordEvents(t)
+  events = await recordEvents(t)
   const locations = await t.locations.createStockLocations([{ name: "Warehouse" }, { name: "Store" }])
   warehouse = locations[0]!.id
   store = locations[1]!.id

@@ -11,12 +11,12 @@ import type { SeededProduct, SeededStore } from "./seed.ts"
 let t: CheckoutApp
 let store: SeededStore
 let mug: SeededProduct
-let canceled: ReturnType<typeof recordEvents>
+let canceled: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   t = await startCheckoutApp()
   store = await seedStore(t)
   mug = await seedProduct(t, store, { stock: 100 })
-  canceled = recordEvents(t, [OrderEvents.CANCELED])
+  canceled = await recordEvents(t, [OrderEvents.CANCELED])
 })
 afterAll(() => t.close())
 
@@ -27,7 +27,7 @@ test("canceling an order releases its stock, cancels its payment and marks it ca
   const reservedBefore = await reservedUnits()
   const { order, sessionId, paymentCollectionId } = await placeOrder(t, store, [{ product: mug, quantity: 3 }])
   expect(await reservedUnits()).toBe(reservedBefore + 3)
-  canceled.clear()
+  await canceled.clear()
 
   const { result } = await cancel(order.id)
 
@@ -61,7 +61,7 @@ test("an order with an active fulfillment, a canceled order and an unknown one a
   const done = await placeOrder(t, store, [{ product: mug, quantity: 1 }])
   await cancel(done.order.id)
   await canceled.drain()
-  canceled.clear()
+  await canceled.clear()
   const before = await footprint(t)
 
   const active = await workflowFailure(cancel(fulfilled.order.id))
@@ -80,7 +80,7 @@ test("the payment provider failing to cancel: the order is pending again with it
   const { order, paymentCollectionId } = await placeOrder(t, store, [{ product: mug, quantity: 2 }])
   const reservations = await t.inventory.listReservationItems({ line_item_id: order.items.map((item) => item.id) })
   const reserved = await reservedUnits()
-  canceled.clear()
+  await canceled.clear()
 
   const message = await failureMessage(cancel(order.id, failingScope(t, "payment", "cancelPayment")))
 

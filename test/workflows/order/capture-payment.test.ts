@@ -9,12 +9,12 @@ import type { PlacedOrder, SeededProduct, SeededStore } from "./seed.ts"
 let t: CheckoutApp
 let store: SeededStore
 let mug: SeededProduct
-let captured: ReturnType<typeof recordEvents>
+let captured: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   t = await startCheckoutApp()
   store = await seedStore(t)
   mug = await seedProduct(t, store, { stock: 100 })
-  captured = recordEvents(t, [PaymentEvents.CAPTURED])
+  captured = await recordEvents(t, [PaymentEvents.CAPTURED])
 })
 afterAll(() => t.close())
 
@@ -26,7 +26,7 @@ async function paymentOf(placed: PlacedOrder) {
 test("capturing an order's payment: the collection is paid and the order's payment_status is captured", async () => {
   const placed = await placeOrder(t, store, [{ product: mug, quantity: 2 }])
   const payment = await paymentOf(placed)
-  captured.clear()
+  await captured.clear()
 
   const { result } = await capturePaymentWorkflow(t.container).run({ input: { payment_id: payment.id, captured_by: "user_1" } })
 
@@ -54,7 +54,7 @@ test("a partial capture leaves the order partially captured; more than what is l
 test("a failure after the capture refunds what was captured, and announces nothing", async () => {
   const placed = await placeOrder(t, store, [{ product: mug, quantity: 1 }])
   const payment = await paymentOf(placed)
-  captured.clear()
+  await captured.clear()
 
   const message = await failureMessage(capturePaymentWorkflow(failingScope(t, "eventBus", "emit")).run({ input: { payment_id: payment.id } }))
 

@@ -95,8 +95,12 @@ export function failingScope(
   return scope
 }
 
-/** Events published under `names`, as a subscriber receives them; `drain()` waits for delivery first. */
-export function recordEvents(t: CheckoutApp, names: string[]) {
+/**
+ * Events published under `names` from now on, as a subscriber receives them: what runs already
+ * answered publish is delivered first. `drain()` waits for delivery; `clear()` too, then forgets.
+ */
+export async function recordEvents(t: CheckoutApp, names: string[]) {
+  await t.app.events.bus.drain()
   const events: AgoraEvent[] = []
   t.app.events.bus.subscribe(names, ({ event }) => void events.push(event), { subscriberId: `recorder-${Math.random()}` })
   return {
@@ -105,7 +109,10 @@ export function recordEvents(t: CheckoutApp, names: string[]) {
       await t.app.events.bus.drain()
       return events
     },
-    clear: () => void events.splice(0),
+    async clear(): Promise<void> {
+      await t.app.events.bus.drain()
+      events.splice(0)
+    },
   }
 }
 

@@ -10,12 +10,12 @@ import type { SeededProduct, SeededStore } from "./seed.ts"
 let t: CheckoutApp
 let store: SeededStore
 let mug: SeededProduct
-let completed: ReturnType<typeof recordEvents>
+let completed: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   t = await startCheckoutApp()
   store = await seedStore(t)
   mug = await seedProduct(t, store, { stock: 100 })
-  completed = recordEvents(t, [OrderEvents.COMPLETED])
+  completed = await recordEvents(t, [OrderEvents.COMPLETED])
 })
 afterAll(() => t.close())
 
@@ -24,7 +24,7 @@ const statusOf = async (id: string) => (await t.orders.retrieveOrder(id)).status
 test("completing orders marks each completed and announces each", async () => {
   const a = await placeOrder(t, store, [{ product: mug, quantity: 1 }])
   const b = await placeOrder(t, store, [{ product: mug, quantity: 1 }])
-  completed.clear()
+  await completed.clear()
 
   const { result } = await completeOrderWorkflow(t.container).run({ input: { orderIds: [a.order.id, b.order.id] } })
 
@@ -40,7 +40,7 @@ test("a canceled order among them is refused, and then none is completed", async
   const open = await placeOrder(t, store, [{ product: mug, quantity: 1 }])
   const gone = await placeOrder(t, store, [{ product: mug, quantity: 1 }])
   await cancelOrderWorkflow(t.container).run({ input: { order_id: gone.order.id } })
-  completed.clear()
+  await completed.clear()
 
   const error = await workflowFailure(completeOrderWorkflow(t.container).run({ input: { orderIds: [open.order.id, gone.order.id] } }))
 
@@ -52,7 +52,7 @@ test("a canceled order among them is refused, and then none is completed", async
 
 test("a failure after the orders were completed gives them their status back", async () => {
   const { order } = await placeOrder(t, store, [{ product: mug, quantity: 1 }])
-  completed.clear()
+  await completed.clear()
 
   const message = await failureMessage(completeOrderWorkflow(failingScope(t, "eventBus", "emit")).run({ input: { orderIds: [order.id] } }))
 

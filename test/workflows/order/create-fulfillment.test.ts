@@ -10,11 +10,11 @@ import type { SeededProduct, SeededStore } from "./seed.ts"
 
 let t: CheckoutApp
 let store: SeededStore
-let created: ReturnType<typeof recordEvents>
+let created: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   t = await startCheckoutApp()
   store = await seedStore(t)
-  created = recordEvents(t, [OrderEvents.FULFILLMENT_CREATED])
+  created = await recordEvents(t, [OrderEvents.FULFILLMENT_CREATED])
 })
 afterAll(() => t.close())
 
@@ -30,7 +30,7 @@ test("fulfilling part of an order, then the rest: the units leave the stock and 
   const { order } = await placeOrder(t, store, [{ product: mug, quantity: 3 }])
   const line = order.items[0]!
   expect(await level(mug)).toEqual({ stocked: 10, reserved: 3 })
-  created.clear()
+  await created.clear()
 
   const { result: first } = await fulfil({ order_id: order.id, items: [{ id: line.id, quantity: 1 }] })
 
@@ -108,7 +108,7 @@ test("a failure at each writing step undoes the fulfillment: quantities, provide
   ]
   for (const { key, method, step } of failures) {
     await created.drain()
-    created.clear()
+    await created.clear()
     const before = await footprint(t)
 
     const message = await failureMessage(fulfil({ order_id: order.id, items: [{ id: line.id, quantity: 2 }] }, failingScope(t, key, method)))

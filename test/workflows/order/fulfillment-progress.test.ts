@@ -11,11 +11,11 @@ import type { SeededProduct, SeededStore } from "./seed.ts"
 
 let t: CheckoutApp
 let store: SeededStore
-let events: ReturnType<typeof recordEvents>
+let events: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   t = await startCheckoutApp()
   store = await seedStore(t)
-  events = recordEvents(t, [OrderEvents.FULFILLMENT_CANCELED, FulfillmentEvents.SHIPMENT_CREATED, FulfillmentEvents.DELIVERY_CREATED])
+  events = await recordEvents(t, [OrderEvents.FULFILLMENT_CANCELED, FulfillmentEvents.SHIPMENT_CREATED, FulfillmentEvents.DELIVERY_CREATED])
 })
 afterAll(() => t.close())
 
@@ -48,7 +48,7 @@ describe("cancel-order-fulfillment", () => {
   test("the units come back in stock and are held for the order again; the provider cancels it", async () => {
     const { mug, order, line, fulfillment } = await fulfilledOrder()
     expect(await level(mug)).toEqual({ stocked: 6, reserved: 0 })
-    events.clear()
+    await events.clear()
 
     const { result } = await cancel(order.id, fulfillment.id)
 
@@ -77,7 +77,7 @@ describe("cancel-order-fulfillment", () => {
     ]
     for (const { key, method, step } of failures) {
       await events.drain()
-      events.clear()
+      await events.clear()
       const before = await footprint(t)
 
       const message = await failureMessage(cancel(order.id, fulfillment.id, failingScope(t, key, method)))
@@ -112,7 +112,7 @@ describe("cancel-order-fulfillment", () => {
 describe("create-order-shipment and mark-order-fulfillment-as-delivered", () => {
   test("ship, then deliver: the order's lines and the fulfillment follow", async () => {
     const { order, line, fulfillment } = await fulfilledOrder()
-    events.clear()
+    await events.clear()
 
     await ship(order.id, fulfillment.id, [{ id: line.id, quantity: 2 }])
     let after = await t.orders.retrieveOrder(order.id)

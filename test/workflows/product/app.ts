@@ -77,7 +77,9 @@ export function scopeFailing(t: CatalogApp, key: string, method: string, message
 }
 
 /** Every event published from now on, as subscribers receive them (after `drain`); `clear` forgets those published so far. */
-export function recordEvents(t: CatalogApp): { drain(): Promise<{ name: string; data: unknown }[]>; clear(): Promise<void> } {
+export async function recordEvents(t: CatalogApp): Promise<{ drain(): Promise<{ name: string; data: unknown }[]>; clear(): Promise<void> }> {
+  // What runs already answered publish is delivered before the recording starts.
+  await t.app.events.bus.drain()
   const events: AgoraEvent[] = []
   t.app.events.bus.subscribe("*", (args) => void events.push(args.event), { subscriberId: `recorder-${Math.random()}` })
   return {

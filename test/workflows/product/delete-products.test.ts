@@ -6,11 +6,11 @@ import { catalogState, liveCount, recordEvents, scopeFailing, seedShirt, startCa
 import type { CatalogApp } from "./app.ts"
 
 let t: CatalogApp
-let events: ReturnType<typeof recordEvents>
+let events: Awaited<ReturnType<typeof recordEvents>>
 let failHook = false
 beforeAll(async () => {
   t = await startCatalogApp()
-  events = recordEvents(t)
+  events = await recordEvents(t)
   deleteProductsWorkflow.hooks.productsDeleted(async ({ ids }) => {
     if (failHook) throw new Error(`cannot forget ${ids.length} product(s)`)
     return new StepResponse(undefined)

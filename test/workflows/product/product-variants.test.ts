@@ -9,11 +9,11 @@ import { catalogState, recordEvents, scopeFailing, seedShirt, startCatalogApp, w
 import type { CatalogApp } from "./app.ts"
 
 let t: CatalogApp
-let events: ReturnType<typeof recordEvents>
+let events: Awaited<ReturnType<typeof recordEvents>>
 let failHooks = false
 beforeAll(async () => {
   t = await startCatalogApp()
-  events = recordEvents(t)
+  events = await recordEvents(t)
   updateProductVariantsWorkflow.hooks.productVariantsUpdated(async () => {
     if (failHooks) throw new Error("variants rejected")
     return new StepResponse(undefined)

@@ -4,10 +4,10 @@ import { catalogState, liveCount, recordEvents, salesChannelsOf, scopeFailing, s
 import type { CatalogApp } from "./app.ts"
 
 let t: CatalogApp
-let events: ReturnType<typeof recordEvents>
+let events: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   t = await startCatalogApp()
-  events = recordEvents(t)
+  events = await recordEvents(t)
 })
 afterAll(() => t?.close())
 beforeEach(() => events.clear())

@@ -5,10 +5,10 @@ import { catalogState, recordEvents, salesChannelsOf, scopeFailing, seedShirt, s
 import type { CatalogApp } from "./app.ts"
 
 let t: CatalogApp
-let events: ReturnType<typeof recordEvents>
+let events: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   t = await startCatalogApp()
-  events = recordEvents(t)
+  events = await recordEvents(t)
   // The hook is free in this file: a handler that fails when asked to, to roll back every step before it.
   updateProductsWorkflow.hooks.productsUpdated(async ({ products, additional_data }) => {
     if (additional_data?.fail) throw new Error(`rejected ${products.length} product(s)`)

@@ -10,11 +10,11 @@ import type { CommerceApp } from "../cart/app.ts"
 import { tableState } from "../fulfillment/table-state.ts"
 
 let t: CommerceApp
-let events: ReturnType<typeof recordEvents>
+let events: Awaited<ReturnType<typeof recordEvents>>
 beforeAll(async () => {
   t = await startCommerceApp()
   await t.payment.listPaymentProviders() // provider rows are written on first use
-  events = recordEvents(t, Object.values(RegionEvents))
+  events = await recordEvents(t, Object.values(RegionEvents))
 })
 afterAll(() => t?.close())
 beforeEach(() => events.clear())
