@@ -113,7 +113,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
     jobsDir: options.jobsDir,
   })
   container.register(JOB_SCHEDULER_KEY, asValue(jobs.scheduler))
-  container.register(LOCKING_KEY, asValue(new LockingService(preparedQueryOf(database))))
+  const locking = new LockingService(preparedQueryOf(database), {
+    onBackgroundError: (error) => logger.error({ err: error }, "releasing a lock failed: it lapses at its expiry"),
+  })
+  container.register(LOCKING_KEY, asValue(locking))
   for (const { definition, options: moduleOptions } of modules) {
     const Service = definition.service
     container.register(definition.key, asFunction((cradle) => new Service(cradle, moduleOptions)).singleton())
@@ -171,6 +174,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<AgoraAp
         if (server) await (await server).close()
         await jobs.stop()
         await workflows.stop()
+        await locking.settled()
         await events.stop()
         await container.dispose()
         await database.close()

@@ -19,6 +19,11 @@ export type AcquireLockOptions = {
 
 export type ReleaseLockOptions = { ownerId: string }
 
+export type LockingServiceOptions = {
+  /** Told when a release started by `releaseInBackground` fails (the lock then lapses at its expiry). */
+  onBackgroundError?: (error: unknown) => void
+}
+
 const DEFAULT_EXPIRE_SECONDS = 60
 const DEFAULT_TIMEOUT_SECONDS = 5
 const MAX_POLL_MS = 100
@@ -33,9 +38,13 @@ const MAX_POLL_MS = 100
  */
 export class LockingService {
   readonly #query: LockQuery
+  readonly #onBackgroundError: (error: unknown) => void
+  /** Releases written in the background, by key: this service's next use of the key waits for them. */
+  readonly #releasing = new Map<string, Promise<void>>()
 
-  constructor(query: LockQuery) {
+  constructor(query: LockQuery, options: LockingServiceOptions = {}) {
     this.#query = query
+    this.#onBackgroundError = options.onBackgroundError ?? (() => {})
   }
 
   /**
@@ -47,6 +56,7 @@ export class LockingService {
     const ownerId = requireText(options?.ownerId, "ownerId")
     const expireSeconds = positive(options.expireSeconds ?? DEFAULT_EXPIRE_SECONDS, "expireSeconds")
     const timeoutSeconds = nonNegative(options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, "timeoutSeconds")
+    await this.#releasedInBackground(list)
     const deadline = Date.now() + timeoutSeconds * 1000
     const taken: string[] = []
     try {
@@ -71,6 +81,7 @@ export class LockingService {
   async release(keys: string | readonly string[], options: ReleaseLockOptions): Promise<boolean> {
     const list = keyList(keys)
     const ownerId = requireText(options?.ownerId, "ownerId")
+    await this.#releasedInBackground(list)
     const released = await this.#query<{ key: string }>(
       `delete from "lock" where "key" in (${list.map(() => "?").join(", ")}) and "owner_id" = ? returning "key", ${RELAXED_COMMIT}`,
       [...list, ownerId],
@@ -78,9 +89,36 @@ export class LockingService {
     return released.length === list.length
   }
 
+  /**
+   * Releases the keys as `release` does, without waiting for the write: for an owner whose work is
+   * done and who decides nothing on the outcome (a workflow's last step). Until the write is done,
+   * this service's own `acquire`, `release` and `ownerOf` of those keys wait for it, so this process
+   * never sees a lock held after it was given back; another process may see it held that much
+   * longer, as if the release had come later. A failed write goes to `onBackgroundError`, and the
+   * lock lapses at its expiry.
+   */
+  releaseInBackground(keys: string | readonly string[], options: ReleaseLockOptions): void {
+    const list = keyList(keys)
+    requireText(options?.ownerId, "ownerId")
+    const written = this.release(list, options).then(
+      () => {},
+      (error: unknown) => this.#onBackgroundError(error),
+    )
+    for (const key of list) this.#releasing.set(key, written)
+    void written.then(() => {
+      for (const key of list) if (this.#releasing.get(key) === written) this.#releasing.delete(key)
+    })
+  }
+
+  /** Resolves once every release started in the background is written (or has failed). */
+  async settled(): Promise<void> {
+    while (this.#releasing.size > 0) await Promise.all(this.#releasing.values())
+  }
+
   /** Releases every lock `ownerId` holds; returns how many. */
   async releaseAll(options: ReleaseLockOptions): Promise<number> {
     const ownerId = requireText(options?.ownerId, "ownerId")
+    await this.settled()
     const released = await this.#query(`delete from "lock" where "owner_id" = ? returning "key", ${RELAXED_COMMIT}`, [ownerId])
     return released.length
   }
@@ -97,11 +135,19 @@ export class LockingService {
 
   /** The live owner of a key, or undefined when it is free (or has lapsed). */
   async ownerOf(key: string): Promise<string | undefined> {
+    await this.#releasedInBackground([requireText(key, "key")])
     const [row] = await this.#query<{ owner_id: string }>(
       `select "owner_id" from "lock" where "key" = ? and "expires_at" > now()`,
       [requireText(key, "key")],
     )
     return row?.owner_id
+  }
+
+  /** Waits for background releases of these keys still being written. */
+  async #releasedInBackground(keys: readonly string[]): Promise<void> {
+    if (this.#releasing.size === 0) return
+    const pending = keys.map((key) => this.#releasing.get(key)).filter((written) => written !== undefined)
+    if (pending.length > 0) await Promise.all(pending)
   }
 
   async #acquireOne(key: string, ownerId: string, expireSeconds: number, deadline: number): Promise<"taken" | "held" | "busy"> {

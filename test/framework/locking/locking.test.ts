@@ -3,6 +3,7 @@ import path from "node:path"
 import { afterAll, beforeAll, expect, test } from "vitest"
 import { AgoraError } from "../../../src/framework/errors/index.ts"
 import { LOCKING_KEY, LockingService } from "../../../src/framework/locking/index.ts"
+import type { LockQuery } from "../../../src/framework/locking/index.ts"
 import { startTestApp } from "../../setup/test-app.ts"
 import type { TestApp } from "../../setup/test-app.ts"
 import { poolQuery } from "./fixtures/pg-lock-query.ts"
@@ -179,6 +180,68 @@ test("a lock taken by another process keeps this one out until that process rele
   await waiting
   expect(await locking.ownerOf(key)).toBe("this-process")
   await locking.release(key, { ownerId: "this-process" })
+})
+
+/** `query`, except that releases (deletes) wait until `open()` is called. */
+function withReleasesHeld(query: LockQuery): { query: LockQuery; open(): void } {
+  let open!: () => void
+  const gate = new Promise<void>((resolve) => (open = resolve))
+  return {
+    query: async (sql, params) => {
+      if (sql.startsWith("delete")) await gate
+      return query(sql, params)
+    },
+    open: () => open(),
+  }
+}
+
+test("a release in the background: this service's next use of the key waits for its write, another process sees the lock until then", async () => {
+  const key = uniqueKey()
+  const pool = poolQuery(t.database.url)
+  try {
+    const held = withReleasesHeld(pool.query)
+    const service = new LockingService(held.query)
+    await service.acquire(key, { ownerId: "run-a" })
+
+    service.releaseInBackground(key, { ownerId: "run-a" })
+    let settled = false
+    void service.settled().then(() => (settled = true))
+    // Not acquirable at once by another owner if the acquire did not wait for the release.
+    const next = service.acquire(key, { ownerId: "run-b", timeoutSeconds: 0 })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(await other.ownerOf(key)).toBe("run-a")
+    expect(settled).toBe(false)
+
+    held.open()
+    await next
+    expect(settled).toBe(true)
+    expect(await service.ownerOf(key)).toBe("run-b")
+    expect(await other.ownerOf(key)).toBe("run-b")
+    await service.release(key, { ownerId: "run-b" })
+  } finally {
+    await pool.end()
+  }
+})
+
+test("a background release that fails is reported, and the lock lapses at its expiry", async () => {
+  const key = uniqueKey()
+  const failure = new Error("connection lost")
+  const reported: unknown[] = []
+  const pool = poolQuery(t.database.url)
+  try {
+    const failingReleases: LockQuery = (sql, params) => (sql.startsWith("delete") ? Promise.reject(failure) : pool.query(sql, params))
+    const service = new LockingService(failingReleases, { onBackgroundError: (error) => reported.push(error) })
+    await service.acquire(key, { ownerId: "run-a", expireSeconds: 0.3 })
+
+    service.releaseInBackground(key, { ownerId: "run-a" })
+    await service.settled()
+    expect(reported).toEqual([failure])
+    expect(await other.ownerOf(key)).toBe("run-a")
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(await other.ownerOf(key)).toBeUndefined()
+  } finally {
+    await pool.end()
+  }
 })
 
 test("bad arguments are refused naming the field", async () => {

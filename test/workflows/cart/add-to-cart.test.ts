@@ -122,6 +122,8 @@ describe("addToCartWorkflow", () => {
     }
     const { result } = await add({ cart_id: cart.id, items: [{ variant_id: s.product.variants.small.id, quantity: 1 }] })
     expect(result.items[0]!.quantity).toBe(2)
+    expect(await locking.ownerOf(cart.id)).toBeUndefined()
+    await locking.settled()
     expect(await t.rows(`select key from "lock"`)).toEqual([])
   })
 

@@ -3,6 +3,8 @@ import type { AwilixContainer } from "awilix"
 import { expect } from "vitest"
 import { AgoraError } from "../../../src/framework/errors/index.ts"
 import type { AgoraEvent } from "../../../src/framework/events/index.ts"
+import { LOCKING_KEY } from "../../../src/framework/locking/index.ts"
+import type { LockingService } from "../../../src/framework/locking/index.ts"
 import type { LinkService, Query } from "../../../src/framework/modules/index.ts"
 import type { ApiKeyModuleService } from "../../../src/modules/api-key/index.ts"
 import type { CartModuleService } from "../../../src/modules/cart/index.ts"
@@ -155,7 +157,8 @@ export async function cartFootprint(t: CommerceApp): Promise<Record<string, numb
     const [row] = await t.rows<{ count: string }>(`select count(*)::text as count from "${table}" where deleted_at is null`)
     counts[table] = Number(row?.count ?? 0)
   }
-  // Locks taken by a run are given back by its compensation.
+  // Locks taken by a run are given back by its compensation (or in the background, by its last step).
+  await t.container.resolve<LockingService>(LOCKING_KEY).settled()
   const [locks] = await t.rows<{ count: string }>(`select count(*)::text as count from "lock"`)
   counts.lock = Number(locks?.count ?? 0)
   return counts

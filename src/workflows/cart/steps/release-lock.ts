@@ -10,9 +10,13 @@ export type ReleaseLockStepInput = {
 }
 
 export const releaseLockStepId = "release-lock-step"
-/** Gives back a lock taken by `acquireLockStep` in the same run. Nothing to undo; giving it back twice is giving it back once. */
+/**
+ * Gives back a lock taken by `acquireLockStep` in the same run. Nothing to undo; giving it back
+ * twice is giving it back once. The run does not wait for the write (`releaseInBackground`): its
+ * work is done, and this process's next use of the key waits for it.
+ */
 export const releaseLockStep = createStep({ name: releaseLockStepId, idempotent: true }, async (input: ReleaseLockStepInput, context) => {
   const ownerId = input.ownerId ?? runLockOwner(context)
-  const released = await context.container.resolve<LockingService>(LOCKING_KEY).release(input.key, { ownerId })
-  return new StepResponse(released)
+  context.container.resolve<LockingService>(LOCKING_KEY).releaseInBackground(input.key, { ownerId })
+  return new StepResponse(true)
 })
