@@ -199,14 +199,15 @@ export class FulfillmentModuleService extends Base {
 
   /** Fails naming the options that do not exist (`not_found`) or are not available for the address and context (`invalid_data`). */
   async assertShippingOptionsAvailable(ids: string[], context: ShippingOptionContext): Promise<void> {
-    const known = await this.crud.listShippingOptions({ id: ids }, { select: ["id"] })
-    const missing = ids.filter((id) => !known.some((option) => option.id === id))
-    if (missing.length > 0) {
-      throw new AgoraError(AgoraError.Types.NOT_FOUND, `Shipping option with id: ${missing.join(", ")} was not found`)
-    }
     const available = await this.listShippingOptionsForContext({ ...context, id: ids })
     const unavailable = ids.filter((id) => !available.some((option) => option.id === id))
     if (unavailable.length > 0) {
+      // Only now, to tell an option that does not exist (not_found first) from one not offered here.
+      const known = await this.crud.listShippingOptions({ id: unavailable }, { select: ["id"] })
+      const missing = unavailable.filter((id) => !known.some((option) => option.id === id))
+      if (missing.length > 0) {
+        throw new AgoraError(AgoraError.Types.NOT_FOUND, `Shipping option with id: ${missing.join(", ")} was not found`)
+      }
       throw new AgoraError(
         AgoraError.Types.INVALID_DATA,
         `Shipping option ${unavailable.join(", ")} is not available for the shipping address and context given`,
