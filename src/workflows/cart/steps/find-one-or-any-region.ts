@@ -8,7 +8,7 @@ import type { RegionForCart } from "../utils/types.ts"
 
 export type FindOneOrAnyRegionStepInput = { region_id?: string | null }
 
-type RegionRow = { id: string; name: string; currency_code: string; countries?: { iso_2: string }[] | null }
+export type RegionRow = { id: string; name: string; currency_code: string; countries?: { iso_2: string }[] | null }
 
 const REGION_FIELDS = ["id", "name", "currency_code", "countries.iso_2"]
 

@@ -2,7 +2,7 @@ import type { Query } from "../../../framework/modules/index.ts"
 import { createStep, StepResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { CartAddresses, CartAddressInput } from "../../../modules/cart/index.ts"
 import { addressValues, inRegion } from "../utils/addresses.ts"
-import { readCartWithLinks } from "../utils/read-cart.ts"
+import { readCartWithRegion } from "../utils/read-cart.ts"
 import { allInOrder } from "../utils/settle.ts"
 import type { CartWithLinks } from "../utils/types.ts"
 import { findOneOrAnyRegion } from "./find-one-or-any-region.ts"
@@ -46,10 +46,11 @@ export type PreparedCartUpdate = {
  */
 export const prepareCartUpdateStepId = "prepare-cart-update-step"
 export const prepareCartUpdateStep = createStep({ name: prepareCartUpdateStepId, readOnly: true }, async ({ input }: PrepareCartUpdateStepInput, { container }) => {
-  const cart = await readCartWithLinks(container.resolve<Query>("query"), input.id)
+  const { cart, region: cartRegion } = await readCartWithRegion(container.resolve<Query>("query"), input.id)
   assertCartValid({ cart })
+  const sameRegion = !input.region_id || input.region_id === cart.region_id
   const [region, salesChannel] = await allInOrder([
-    findOneOrAnyRegion(container, { region_id: input.region_id || cart.region_id }),
+    sameRegion && cartRegion ? Promise.resolve(cartRegion) : findOneOrAnyRegion(container, { region_id: input.region_id || cart.region_id }),
     input.sales_channel_id
       ? findSalesChannel(container, { sales_channel_id: input.sales_channel_id, publishable_key_id: input.publishable_key_id })
       : Promise.resolve(undefined),

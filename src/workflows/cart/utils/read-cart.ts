@@ -2,7 +2,9 @@ import { AgoraError } from "../../../framework/errors/index.ts"
 import type { Query } from "../../../framework/modules/index.ts"
 import { cartDetailOf } from "../../../modules/cart/index.ts"
 import type { CartDetail, CartWithParts } from "../../../modules/cart/index.ts"
-import type { CartWithLinks, PaymentCollectionOfCart } from "./types.ts"
+import { regionForCart } from "../steps/find-one-or-any-region.ts"
+import type { RegionRow } from "../steps/find-one-or-any-region.ts"
+import type { CartWithLinks, PaymentCollectionOfCart, RegionForCart } from "./types.ts"
 
 /** The cart, its lines, shipping methods and addresses: what the cart module's `retrieveCart` reads. */
 const DETAIL_FIELDS = ["*", "items.*", "shipping_methods.*", "shipping_address.*", "billing_address.*"]
@@ -48,4 +50,15 @@ export async function readCartDetail<Extra extends Record<string, unknown>>(
 export async function readCartWithLinks(query: Query, id: string): Promise<CartWithLinks> {
   const { cart, extra } = await readCartDetail<{ payment_collection?: PaymentCollectionOfCart | null }>(query, id, PAYMENT_COLLECTION_FIELDS)
   return { ...cart, payment_collection: extra.payment_collection ?? null }
+}
+
+const REGION_FIELDS = ["region.id", "region.name", "region.currency_code", "region.countries.iso_2"]
+
+/** `readCartWithLinks` and, in the same statement, the cart's region (null when it is gone). */
+export async function readCartWithRegion(query: Query, id: string): Promise<{ cart: CartWithLinks; region: RegionForCart | null }> {
+  const { cart, extra } = await readCartDetail<{ payment_collection?: PaymentCollectionOfCart | null; region?: RegionRow | null }>(query, id, [
+    ...PAYMENT_COLLECTION_FIELDS,
+    ...REGION_FIELDS,
+  ])
+  return { cart: { ...cart, payment_collection: extra.payment_collection ?? null }, region: extra.region ? regionForCart(extra.region) : null }
 }
