@@ -13,6 +13,27 @@ export type FieldTree = {
 /** The relations a level may hold, with theirs: under `*` they are kept only when asked for by name. */
 export type RelationNames = { readonly [name: string]: RelationNames }
 
+const MAX_PLANS = 256
+
+/**
+ * `plan` kept by field list: a route asks for the same fields on every request, and what it plans
+ * from them (trees, Query's field list) is made once. The plans are shared: callers only read them.
+ * Bounded (emptied when full), since `fields` comes from the request.
+ */
+export function plannedByFields<Plan>(plan: (fields: readonly string[]) => Plan): (fields: readonly string[]) => Plan {
+  const plans = new Map<string, Plan>()
+  return (fields) => {
+    const key = fields.join("\u0001")
+    let planned = plans.get(key)
+    if (planned === undefined) {
+      planned = plan(fields)
+      if (plans.size >= MAX_PLANS) plans.clear()
+      plans.set(key, planned)
+    }
+    return planned
+  }
+}
+
 export function fieldTree(fields: readonly string[]): FieldTree {
   const root = emptyTree()
   for (const field of fields) {

@@ -13,7 +13,7 @@ import {
   withNumbers,
 } from "./compose.ts"
 import type { Row } from "./compose.ts"
-import { childOf, cloneTree, fieldTree, promoteRelations, pruneToTree, treeFields } from "./field-tree.ts"
+import { childOf, cloneTree, fieldTree, plannedByFields, promoteRelations, pruneToTree, treeFields } from "./field-tree.ts"
 import type { FieldTree, RelationNames } from "./field-tree.ts"
 
 /**
@@ -74,11 +74,10 @@ export type ReadOrdersResult = { orders: Row[]; count: number; skip: number; tak
  */
 export async function readOrders(scope: AwilixContainer, input: ReadOrdersInput): Promise<ReadOrdersResult> {
   const query = scope.resolve<Query>("query")
-  const asked = promoteRelations(fieldTree(input.fields), ORDER_RELATIONS)
-  const { read, wants } = planRead(asked)
+  const { asked, readFields, wants } = planOrderRead(input.fields)
   const { data, metadata } = await query.graph<Row>({
     entity: "order",
-    fields: treeFields(read),
+    fields: readFields,
     filters: input.filters,
     pagination: input.pagination,
   })
@@ -100,9 +99,15 @@ export async function retrieveOrder(scope: AwilixContainer, id: string, fields: 
  * checked before a write (a completion) whose answer would otherwise be lost.
  */
 export function assertOrderFields(scope: AwilixContainer, fields: string[]): void {
-  const { read } = planRead(promoteRelations(fieldTree(fields), ORDER_RELATIONS))
-  scope.resolve<Query>("query").check({ entity: "order", fields: treeFields(read) })
+  scope.resolve<Query>("query").check({ entity: "order", fields: planOrderRead(fields).readFields })
 }
+
+/** The tree `fields` asks for, and Query's field list with what the computed fields need. */
+const planOrderRead = plannedByFields((fields) => {
+  const asked = promoteRelations(fieldTree(fields), ORDER_RELATIONS)
+  const { read, wants } = planRead(asked)
+  return { asked, readFields: treeFields(read), wants }
+})
 
 type Wants = { totals: boolean; summary: boolean; paymentStatus: boolean; fulfillmentStatus: boolean }
 

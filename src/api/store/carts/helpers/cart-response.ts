@@ -13,7 +13,7 @@ import {
   withNumbers,
 } from "../../../utils/compose.ts"
 import type { Row } from "../../../utils/compose.ts"
-import { childOf, cloneTree, fieldTree, promoteRelations, pruneToTree, treeFields } from "../../../utils/field-tree.ts"
+import { childOf, cloneTree, fieldTree, plannedByFields, promoteRelations, pruneToTree, treeFields } from "../../../utils/field-tree.ts"
 import type { RelationNames } from "../../../utils/field-tree.ts"
 
 /**
@@ -40,8 +40,8 @@ const CART_RELATIONS: RelationNames = {
  * when there is no such cart.
  */
 export async function readCart(scope: AwilixContainer, id: string, fields: string[]): Promise<Row | undefined> {
-  const { asked, read } = planCartRead(fields)
-  const { data } = await scope.resolve<Query>("query").graph<Row>({ entity: "cart", fields: treeFields(read), filters: { id } })
+  const { asked, readFields } = planCartRead(fields)
+  const { data } = await scope.resolve<Query>("query").graph<Row>({ entity: "cart", fields: readFields, filters: { id } })
   const row = data[0]
   if (!row) return undefined
 
@@ -84,11 +84,11 @@ export async function retrieveCart(scope: AwilixContainer, id: string, fields: s
 
 /** Middleware: refuses `fields` a cart does not have, sending no SQL (Query checks the names). */
 export const checkCartFields: AgoraMiddleware = (req) => {
-  req.scope.resolve<Query>("query").check({ entity: "cart", fields: treeFields(planCartRead(req.queryConfig.fields).read) })
+  req.scope.resolve<Query>("query").check({ entity: "cart", fields: planCartRead(req.queryConfig.fields).readFields })
 }
 
 /** What to ask Query for: the columns asked, without what is computed, with what that needs. */
-function planCartRead(fields: string[]) {
+const planCartRead = plannedByFields((fields) => {
   const asked = promoteRelations(fieldTree(fields), CART_RELATIONS)
   const read = cloneTree(asked)
   read.relations.delete("promotions")
@@ -103,8 +103,8 @@ function planCartRead(fields: string[]) {
     for (const column of ["unit_price", "quantity"]) items.fields.add(column)
   }
   planShippingMethodsRead(read)
-  return { asked, read }
-}
+  return { asked, readFields: treeFields(read) }
+})
 
 export function cartNotFound(id: string): AgoraError {
   return new AgoraError(AgoraError.Types.NOT_FOUND, `Cart with id: ${id} was not found`)
