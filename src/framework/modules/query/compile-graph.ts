@@ -51,14 +51,33 @@ export function compileGraph(graph: EntityGraph, selection: Selection, options: 
   const params = [...filterParams]
   let page = `select ${root}.*, count(*) over() as "__total" from "${entity.table}" ${root}${whereSql} order by ${orderSql}`
   page += pageClause(options, params)
-  const { row, plan } = rowOf(graph, selection, root, order, options.withDeleted)
+  const built = rowOf(graph, selection, root, order, options.withDeleted)
   return {
-    sql: `select ${row} as "row", ${root}."__total" as "__total" from (${page}) ${root} order by ${orderSql}`,
+    sql: statementOf(built, page, root, orderSql),
     params,
     countSql: `select count(*)::int as "count" from "${entity.table}" ${root}${whereSql}`,
     countParams: filterParams,
-    plan,
+    plan: built.plan,
   }
+}
+
+type BuiltRow = { row: string; plan: RevivePlan; statements: Map<string, string> }
+
+const MAX_STATEMENTS_PER_ROW = 100
+
+/**
+ * The statement around a record's JSON, kept by the rest of its text: the same read gives the same
+ * string, whose hash the prepared statements' lookup then need not compute again over its whole text.
+ */
+function statementOf(built: BuiltRow, page: string, root: string, orderSql: string): string {
+  const key = `${page}\0${orderSql}`
+  let sql = built.statements.get(key)
+  if (sql === undefined) {
+    sql = `select ${built.row} as "row", ${root}."__total" as "__total" from (${page}) ${root} order by ${orderSql}`
+    if (built.statements.size >= MAX_STATEMENTS_PER_ROW) built.statements.clear()
+    built.statements.set(key, sql)
+  }
+  return sql
 }
 
 /**
@@ -66,15 +85,19 @@ export function compileGraph(graph: EntityGraph, selection: Selection, options: 
  * aliases of their own (r0, r1...), so the text does not depend on the filters beside it. A
  * selection is the same object for the same fields (Query keeps them), hence the weak map.
  */
-const rows = new WeakMap<Selection, Map<string, { row: string; plan: RevivePlan }>>()
+const rows = new WeakMap<Selection, Map<string, BuiltRow>>()
 
-function rowOf(graph: EntityGraph, selection: Selection, root: string, order: Order, withDeleted: boolean): { row: string; plan: RevivePlan } {
+function rowOf(graph: EntityGraph, selection: Selection, root: string, order: Order, withDeleted: boolean): BuiltRow {
   let bySelection = rows.get(selection)
   if (bySelection === undefined) rows.set(selection, (bySelection = new Map()))
   const key = `${root}${withDeleted ? "+deleted" : ""}${order.nested.size === 0 ? "" : nestedOrderKey(order)}`
   let built = bySelection.get(key)
   if (built === undefined) {
-    built = { row: objectOf(selection, root, order, { graph, aliases: new Aliases("r"), withDeleted }), plan: revivePlan(selection) }
+    built = {
+      row: objectOf(selection, root, order, { graph, aliases: new Aliases("r"), withDeleted }),
+      plan: revivePlan(selection),
+      statements: new Map(),
+    }
     bySelection.set(key, built)
   }
   return built
