@@ -73,7 +73,10 @@ test("a run that succeeded is answered while its end is written; reads of it, an
   storage.gate.resolve()
   await Promise.all([reading, settling])
   expect(read).toBe("done")
+  expect(settledAt).toBeDefined()
   expect((await storage.load("answered-early", "t1"))?.execution).toMatchObject({ state: "done", owner: null })
+  // Nothing is left to write: settled() answers at once.
+  await engine.settled()
 })
 
 test("the same transaction id started again while the end is written gets the run's outcome once written, without running a step again", async () => {

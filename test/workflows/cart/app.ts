@@ -2,7 +2,6 @@ import { asValue } from "awilix"
 import type { AwilixContainer } from "awilix"
 import { expect } from "vitest"
 import { AgoraError } from "../../../src/framework/errors/index.ts"
-import type { AgoraEvent } from "../../../src/framework/events/index.ts"
 import { LOCKING_KEY } from "../../../src/framework/locking/index.ts"
 import type { LockingService } from "../../../src/framework/locking/index.ts"
 import type { LinkService, Query } from "../../../src/framework/modules/index.ts"
@@ -18,6 +17,8 @@ import type { RegionModuleService } from "../../../src/modules/region/index.ts"
 import type { SalesChannelModuleService } from "../../../src/modules/sales-channel/index.ts"
 import type { StockLocationModuleService } from "../../../src/modules/stock-location/index.ts"
 import type { StoreModuleService } from "../../../src/modules/store/index.ts"
+import { recordEvents as recordBusEvents } from "../../setup/record-events.ts"
+import type { EventRecorder } from "../../setup/record-events.ts"
 import { DEFAULT_MODULES, startTestApp } from "../../setup/test-app.ts"
 import type { TestApp } from "../../setup/test-app.ts"
 
@@ -116,28 +117,9 @@ export function scopeFailing(
   return scope
 }
 
-/**
- * The events published under `names` from now on, as a subscriber sees them: what runs already
- * answered publish is delivered first. `drain()` waits for delivery; `clear()` too, then forgets.
- */
-export async function recordEvents(
-  t: CommerceApp,
-  names: string[],
-): Promise<{ events: AgoraEvent[]; drain(): Promise<AgoraEvent[]>; clear(): Promise<void> }> {
-  await t.app.events.bus.drain()
-  const events: AgoraEvent[] = []
-  t.app.events.bus.subscribe(names, (args) => void events.push(args.event), { subscriberId: `test-recorder-${names.join("-")}-${Math.random()}` })
-  return {
-    events,
-    drain: async () => {
-      await t.app.events.bus.drain()
-      return events
-    },
-    clear: async () => {
-      await t.app.events.bus.drain()
-      events.splice(0)
-    },
-  }
+/** The events published under `names` from now on (see `test/setup/record-events.ts`). */
+export function recordEvents(t: CommerceApp, names: string[]): Promise<EventRecorder> {
+  return recordBusEvents(t.app.events.bus, names)
 }
 
 /** Row counts of the tables a cart flow writes (and of held locks): equal before and after a failed run means nothing was left behind. */

@@ -3,7 +3,6 @@ import type { AwilixContainer } from "awilix"
 import { expect } from "vitest"
 import type { InputConfig } from "../../../src/framework/config/index.ts"
 import { AgoraError } from "../../../src/framework/errors/index.ts"
-import type { AgoraEvent } from "../../../src/framework/events/index.ts"
 import type { LockingService } from "../../../src/framework/locking/index.ts"
 import type { LinkService, Query } from "../../../src/framework/modules/index.ts"
 import type { CartModuleService } from "../../../src/modules/cart/index.ts"
@@ -17,6 +16,8 @@ import type { ProductModuleService } from "../../../src/modules/product/index.ts
 import type { RegionModuleService } from "../../../src/modules/region/index.ts"
 import type { SalesChannelModuleService } from "../../../src/modules/sales-channel/index.ts"
 import type { StockLocationModuleService } from "../../../src/modules/stock-location/index.ts"
+import { recordEvents as recordBusEvents } from "../../setup/record-events.ts"
+import type { EventRecorder } from "../../setup/record-events.ts"
 import { startTestApp } from "../../setup/test-app.ts"
 import type { TestApp } from "../../setup/test-app.ts"
 import { CHECKOUT_MODULES } from "./checkout-modules.ts"
@@ -95,25 +96,9 @@ export function failingScope(
   return scope
 }
 
-/**
- * Events published under `names` from now on, as a subscriber receives them: what runs already
- * answered publish is delivered first. `drain()` waits for delivery; `clear()` too, then forgets.
- */
-export async function recordEvents(t: CheckoutApp, names: string[]) {
-  await t.app.events.bus.drain()
-  const events: AgoraEvent[] = []
-  t.app.events.bus.subscribe(names, ({ event }) => void events.push(event), { subscriberId: `recorder-${Math.random()}` })
-  return {
-    events,
-    async drain(): Promise<AgoraEvent[]> {
-      await t.app.events.bus.drain()
-      return events
-    },
-    async clear(): Promise<void> {
-      await t.app.events.bus.drain()
-      events.splice(0)
-    },
-  }
+/** The events published under `names` from now on (see `test/setup/record-events.ts`). */
+export function recordEvents(t: CheckoutApp, names: string[]): Promise<EventRecorder> {
+  return recordBusEvents(t.app.events.bus, names)
 }
 
 /**

@@ -2,7 +2,6 @@ import { asValue } from "awilix"
 import type { AwilixContainer } from "awilix"
 import { expect } from "vitest"
 import { AgoraError } from "../../../src/framework/errors/index.ts"
-import type { AgoraEvent } from "../../../src/framework/events/index.ts"
 import type { LinkService, Query } from "../../../src/framework/modules/index.ts"
 import { WorkflowError } from "../../../src/framework/workflows-sdk/index.ts"
 import type { BrandModuleService } from "../../../src/modules/brand/index.ts"
@@ -13,6 +12,7 @@ import type { SalesChannelModuleService } from "../../../src/modules/sales-chann
 import type { StockLocationModuleService } from "../../../src/modules/stock-location/index.ts"
 import { createProductsWorkflow } from "../../../src/workflows/product/index.ts"
 import type { CreateProductWorkflowInput, ProductWithVariants } from "../../../src/workflows/product/index.ts"
+import { recordEvents as recordBusEvents } from "../../setup/record-events.ts"
 import { DEFAULT_MODULES, startTestApp } from "../../setup/test-app.ts"
 import type { TestApp } from "../../setup/test-app.ts"
 
@@ -78,19 +78,10 @@ export function scopeFailing(t: CatalogApp, key: string, method: string, message
 
 /** Every event published from now on, as subscribers receive them (after `drain`); `clear` forgets those published so far. */
 export async function recordEvents(t: CatalogApp): Promise<{ drain(): Promise<{ name: string; data: unknown }[]>; clear(): Promise<void> }> {
-  // What runs already answered publish is delivered before the recording starts.
-  await t.app.events.bus.drain()
-  const events: AgoraEvent[] = []
-  t.app.events.bus.subscribe("*", (args) => void events.push(args.event), { subscriberId: `recorder-${Math.random()}` })
+  const recorder = await recordBusEvents(t.app.events.bus, "*")
   return {
-    drain: async () => {
-      await t.app.events.bus.drain()
-      return events.map(({ name, data }) => ({ name, data }))
-    },
-    clear: async () => {
-      await t.app.events.bus.drain()
-      events.splice(0)
-    },
+    drain: async () => (await recorder.drain()).map(({ name, data }) => ({ name, data })),
+    clear: recorder.clear,
   }
 }
 
