@@ -5,14 +5,14 @@ import path from "node:path"
 import { spawnSync } from "node:child_process"
 import pg from "pg"
 import { startEmbeddedDatabase } from "../src/framework/database/index.ts"
-import { launch, load, median, residentMb } from "./lib.ts"
+import { agoraBenchEnv, launch, load, median, residentMb } from "./lib.ts"
 
 const ROOT = path.resolve(import.meta.dirname, "..")
 const AGORA_PORT = 9101
 const BARE_PORT = 9102
 const BRANDS = 50
 const COLD_STARTS = 5
-const env = { NODE_ENV: "production", JWT_SECRET: "bench-secret-bench-secret", LOG_LEVEL: "warn" }
+const env = agoraBenchEnv("127.0.0.1")
 
 const database = await startEmbeddedDatabase({
   dataDir: path.join(ROOT, ".agora", "bench-postgres"),
