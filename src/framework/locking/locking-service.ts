@@ -135,11 +135,9 @@ export class LockingService {
 
   /** The live owner of a key, or undefined when it is free (or has lapsed). */
   async ownerOf(key: string): Promise<string | undefined> {
-    await this.#releasedInBackground([requireText(key, "key")])
-    const [row] = await this.#query<{ owner_id: string }>(
-      `select "owner_id" from "lock" where "key" = ? and "expires_at" > now()`,
-      [requireText(key, "key")],
-    )
+    const checked = requireText(key, "key")
+    await this.#releasedInBackground([checked])
+    const [row] = await this.#query<{ owner_id: string }>(`select "owner_id" from "lock" where "key" = ? and "expires_at" > now()`, [checked])
     return row?.owner_id
   }
 

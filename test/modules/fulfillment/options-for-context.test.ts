@@ -248,5 +248,8 @@ describe("validating an option for a checkout", () => {
     ])
     const unknown = await rejection(t.fulfillment.assertShippingOptionsAvailable([id, "so_missing"], { address: { country_code: "hr" } }))
     expect([unknown.type, unknown.message]).toEqual([AgoraError.Types.NOT_FOUND, "Shipping option with id: so_missing was not found"])
+    // Unknown and unavailable together: the unknown one is named first.
+    const both = await rejection(t.fulfillment.assertShippingOptionsAvailable([id, "so_missing"], { address: { country_code: "si" } }))
+    expect([both.type, both.message]).toEqual([AgoraError.Types.NOT_FOUND, "Shipping option with id: so_missing was not found"])
   })
 })

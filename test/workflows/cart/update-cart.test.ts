@@ -210,6 +210,19 @@ describe("updateCartWorkflow", () => {
     })
   })
 
+  test("a cart whose region was deleted is refused with not_found, and left as it was", async () => {
+    const [gone] = await t.regions.createRegions([{ name: "Closing down", currency_code: "usd", countries: ["nz"] }])
+    const cart = await newCart(t, s, { region_id: gone!.id, shipping_address: { ...US_ADDRESS, country_code: "nz" } })
+    await t.regions.softDeleteRegions(gone!.id)
+    const before = await cartState(cart.id)
+
+    expect(await workflowFailure(update({ id: cart.id, email: "still-here@example.com" }))).toMatchObject({
+      type: "not_found",
+      message: `Region with id: ${gone!.id} was not found`,
+    })
+    expect(await cartState(cart.id)).toEqual(before)
+  })
+
   describe("leaves nothing behind", () => {
     const change = (id: string): UpdateCartWorkflowInput => ({
       id,

@@ -10,7 +10,8 @@ export type FindOneOrAnyRegionStepInput = { region_id?: string | null }
 
 export type RegionRow = { id: string; name: string; currency_code: string; countries?: { iso_2: string }[] | null }
 
-const REGION_FIELDS = ["id", "name", "currency_code", "countries.iso_2"]
+/** What a cart needs of its region. */
+export const REGION_FIELDS = ["id", "name", "currency_code", "countries.iso_2"]
 
 /**
  * The region a cart is in: the one asked for (not_found when it does not exist), else the store's

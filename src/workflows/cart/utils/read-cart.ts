@@ -2,7 +2,7 @@ import { AgoraError } from "../../../framework/errors/index.ts"
 import type { Query } from "../../../framework/modules/index.ts"
 import { cartDetailOf } from "../../../modules/cart/index.ts"
 import type { CartDetail, CartWithParts } from "../../../modules/cart/index.ts"
-import { regionForCart } from "../steps/find-one-or-any-region.ts"
+import { REGION_FIELDS, regionForCart } from "../steps/find-one-or-any-region.ts"
 import type { RegionRow } from "../steps/find-one-or-any-region.ts"
 import type { CartWithLinks, PaymentCollectionOfCart, RegionForCart } from "./types.ts"
 
@@ -48,17 +48,17 @@ export async function readCartDetail<Extra extends Record<string, unknown>>(
 
 /** A cart with its lines, shipping methods, addresses, totals and payment collection, in ONE statement. */
 export async function readCartWithLinks(query: Query, id: string): Promise<CartWithLinks> {
-  const { cart, extra } = await readCartDetail<{ payment_collection?: PaymentCollectionOfCart | null }>(query, id, PAYMENT_COLLECTION_FIELDS)
-  return { ...cart, payment_collection: extra.payment_collection ?? null }
+  return (await readCartWithRegion(query, id, false)).cart
 }
 
-const REGION_FIELDS = ["region.id", "region.name", "region.currency_code", "region.countries.iso_2"]
+const CART_REGION_FIELDS = REGION_FIELDS.map((field) => `region.${field}`)
 
-/** `readCartWithLinks` and, in the same statement, the cart's region (null when it is gone). */
-export async function readCartWithRegion(query: Query, id: string): Promise<{ cart: CartWithLinks; region: RegionForCart | null }> {
-  const { cart, extra } = await readCartDetail<{ payment_collection?: PaymentCollectionOfCart | null; region?: RegionRow | null }>(query, id, [
-    ...PAYMENT_COLLECTION_FIELDS,
-    ...REGION_FIELDS,
-  ])
+/** `readCartWithLinks` and, in the same statement, the cart's region (null when it is gone, or not asked for). */
+export async function readCartWithRegion(query: Query, id: string, withRegion = true): Promise<{ cart: CartWithLinks; region: RegionForCart | null }> {
+  const { cart, extra } = await readCartDetail<{ payment_collection?: PaymentCollectionOfCart | null; region?: RegionRow | null }>(
+    query,
+    id,
+    withRegion ? [...PAYMENT_COLLECTION_FIELDS, ...CART_REGION_FIELDS] : PAYMENT_COLLECTION_FIELDS,
+  )
   return { cart: { ...cart, payment_collection: extra.payment_collection ?? null }, region: extra.region ? regionForCart(extra.region) : null }
 }
