@@ -33,6 +33,23 @@ export async function compensateRun(run: RunState): Promise<void> {
   if (finished !== WRITTEN) await finished
 }
 
+/**
+ * Undoes, latest first, what the lapsing steps of a run that was never created did: with no run
+ * stored there is nothing to write, and no recovery would ever undo it. One attempt each; a
+ * compensation that fails is reported, and what it left lapses by itself.
+ */
+export async function undoLapsingSteps(run: RunState, onError: (error: unknown) => void): Promise<void> {
+  for (const record of compensationOrder(run.steps.values())) {
+    const node = run.nodes.get(record.stepId)
+    if (node === undefined || !node.policy.lapses) continue
+    try {
+      await node.handlers()?.compensate?.(record.compensationInput, run.context(node.id, 1, "compensate"))
+    } catch (error) {
+      onError(error)
+    }
+  }
+}
+
 /** Whether rolling `node` back does anything: a compensation of its own, or its nested run's. */
 export function hasCompensation(node: StepNode): boolean {
   return node.workflow !== undefined || node.handlers()?.compensate !== undefined

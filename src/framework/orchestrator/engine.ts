@@ -199,27 +199,37 @@ export class WorkflowEngine {
     this.#sweepExpired(now)
     const execution = newExecutionRecord({ ...request, workflowId: graph.id, owner: this.owner, now })
     const creating = this.storage.create(execution)
-    let existing: StoredRun
     if (this.#active.has(runKeyString(execution))) {
       // This engine drives a run under that key (resumed, completed): nothing may start beside it.
       const created = await creating
       if (created.created) throw new Error(`Run ${graph.id}/${request.transactionId} was created while this engine drives it`)
-      existing = created.existing
-    } else {
-      // Read-only steps run while the creation is written; the first other step waits for it.
-      const creation = creating.then((created) => {
-        if (!created.created) throw new RunExistsError(created.existing)
-      })
-      try {
-        // `return await`: returning a promise from an async function costs two more microtasks.
-        const executor = new RunExecutor(graph, container, this.#services, { execution, steps: [] }, creation)
-        const answerOnceEndSent = this.#answerOnceEndSent && request.parent === null
-        return await this.#drive(executor, { notifyParent: false, registerOnceCreated: creation, answerOnceEndSent })
-      } catch (error) {
-        if (!(error instanceof RunExistsError) || runKeyString(error.existing.execution) !== runKeyString(execution)) throw error
-        existing = error.existing
-      }
+      return this.#join(created.existing, graph, container, request)
     }
+    // Read-only and lapsing steps run while the creation is written; the first other step waits for it.
+    const creation = creating.then((created) => {
+      if (!created.created) throw new RunExistsError(created.existing)
+    })
+    const executor = new RunExecutor(graph, container, this.#services, { execution, steps: [] }, creation)
+    let existing: StoredRun
+    try {
+      // `return await`: returning a promise from an async function costs two more microtasks.
+      const answerOnceEndSent = this.#answerOnceEndSent && request.parent === null
+      return await this.#drive(executor, { notifyParent: false, registerOnceCreated: creation, answerOnceEndSent })
+    } catch (error) {
+      if (!(error instanceof RunExistsError) || runKeyString(error.existing.execution) !== runKeyString(execution)) {
+        await executor.undoIfUncreated(this.#onBackgroundError)
+        throw error
+      }
+      existing = error.existing
+    }
+    const report = await this.#join(existing, graph, container, request)
+    // The run found has this run's key: what the lapsing steps did may be its too (a lock of the same owner) until it ends.
+    if (isFinalState(report.state)) await executor.undoIfUncreated(this.#onBackgroundError)
+    return report
+  }
+
+  /** Answers a run found under the transaction id a start asked for: its report once it is no longer active. */
+  async #join(existing: StoredRun, graph: WorkflowGraph, container: AwilixContainer, request: StartRequest): Promise<RunReport> {
     if (!ACTIVE_WORKFLOW_STATES.includes(existing.execution.state)) return reportFromStored(existing)
     const live = this.#active.get(runKeyString(existing.execution))
     if (live !== undefined) return live.finished

@@ -46,6 +46,11 @@ export type StepPolicy = {
    * run's creation is written, while that write is in flight.
    */
   readonly readOnly: boolean
+  /**
+   * What the step changes lapses by itself (`lapses` in its config: a lock with an expiry): it may
+   * run before the run's creation is written; if the run is not created, its compensation runs.
+   */
+  readonly lapses: boolean
 }
 
 /** A `when` condition guarding a step, as shown in diagrams. */

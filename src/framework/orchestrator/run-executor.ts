@@ -1,6 +1,6 @@
 import type { AwilixContainer } from "awilix"
 import { sleep } from "./clock.ts"
-import { compensateRun, hasCompensation } from "./compensation.ts"
+import { compensateRun, hasCompensation, undoLapsingSteps } from "./compensation.ts"
 import {
   deserializeError,
   isRetryable,
@@ -52,6 +52,8 @@ export class RunExecutor {
   #pumping = 0
   #failed: boolean
   #fatal: unknown = undefined
+  /** The run's creation failed, or found a run under its transaction id: nothing of this run is stored. */
+  #uncreated = false
   /**
    * The clock as read when a step's end was written, while the steps it lets start are being
    * started in the same synchronous stretch: they started at that instant, no need to read it again.
@@ -65,11 +67,22 @@ export class RunExecutor {
   /** Called when the end of a run that succeeded is sent, before it is written (`answerOnceEndSent`). */
   onEndSent: (() => void) | undefined
 
-  /** `creation`: the run's creation, still being written; until it lands only read-only steps run. */
+  /** `creation`: the run's creation, still being written; until it lands only read-only and lapsing steps run. */
   constructor(graph: WorkflowGraph, container: AwilixContainer, services: RunServices, stored: StoredRun, creation?: Promise<void>) {
     this.#run = new RunState(graph, container, services, stored, creation)
-    this.#run.creation?.catch(this.#stopOnFailedWrite)
+    this.#run.creation?.catch((error: unknown) => {
+      this.#uncreated = true
+      this.#stopOnFailedWrite(error)
+    })
     this.#failed = stored.execution.state === WorkflowState.COMPENSATING
+  }
+
+  /**
+   * Once the run is known not to have been created (and not to be driven by this executor): undoes
+   * what its lapsing steps did meanwhile. Nothing to do for a run that was created.
+   */
+  undoIfUncreated(onError: (error: unknown) => void): Promise<void> {
+    return this.#uncreated ? undoLapsingSteps(this.#run, onError) : Promise.resolve()
   }
 
   get key(): RunKey {
@@ -202,7 +215,8 @@ export class RunExecutor {
       } catch (error) {
         return await this.#failStep(node, error, record.attempts)
       }
-      if (!node.policy.readOnly) {
+      // With a crash point set (tests), a lapsing step waits too: a crash after it finds its run stored.
+      if (!node.policy.readOnly && (!node.policy.lapses || run.services.crashPoint !== undefined)) {
         const creation = run.creation
         if (creation !== undefined) await creation
       }

@@ -133,10 +133,11 @@ export function policyOf(config: StepOverrides, defaults?: StepPolicy): StepPoli
     compensationMaxRetries: config.compensationMaxRetries ?? defaults?.compensationMaxRetries ?? DEFAULT_COMPENSATION_RETRIES,
     rerunnable: saysRerun ? config.readOnly === true || config.idempotent === true : (defaults?.rerunnable ?? false),
     readOnly: saysRerun ? config.readOnly === true : (defaults?.readOnly ?? false),
+    lapses: config.lapses ?? defaults?.lapses ?? false,
   } satisfies StepPolicy
   // An async step is completed from outside: the run parks, and that is a write.
-  if (policy.async && policy.rerunnable) {
-    throw new Error(`A step cannot be both async and readOnly or idempotent${config.name ? ` ("${config.name}")` : ""}`)
+  if (policy.async && (policy.rerunnable || policy.lapses)) {
+    throw new Error(`A step cannot be both async and readOnly, idempotent or lapses${config.name ? ` ("${config.name}")` : ""}`)
   }
   return policy
 }

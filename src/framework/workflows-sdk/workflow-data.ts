@@ -50,6 +50,13 @@ export type StepOverrides = {
    * resumed after a crash may run it again. Its compensation still runs on a rollback.
    */
   readonly idempotent?: boolean
+  /**
+   * What the step changes lapses by itself (a lock taken with an expiry): like a read-only step, it
+   * may run while the run's creation is still being written. A crash before that write lands leaves
+   * nothing but what lapses. If the run turns out not to be created (the write failed, or found a
+   * finished run under its transaction id), its compensation runs at once. Not for `async` steps.
+   */
+  readonly lapses?: boolean
 }
 
 /** What may be passed where a `T` is expected: a plain `T`, a placeholder, or a structure mixing both. */

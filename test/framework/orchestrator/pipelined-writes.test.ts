@@ -1,5 +1,5 @@
 import { expect, test } from "vitest"
-import { MemoryWorkflowStorage, OwnershipLostError, type Checkpoint, type ExecutionRecord } from "../../../src/framework/orchestrator/index.ts"
+import { ManualClock, MemoryWorkflowStorage, OwnershipLostError, type Checkpoint, type ExecutionRecord } from "../../../src/framework/orchestrator/index.ts"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "../../../src/framework/workflows-sdk/index.ts"
 import { createTestEngine, deferred } from "../workflows-sdk/helpers.ts"
 
@@ -177,4 +177,107 @@ test("while a second start of a parked run's transaction id finds out the run ex
   const answered = await again
   expect(answered.result).toBe("captured 10 usd")
   expect(answered.transaction.state).toBe("done")
+})
+
+/** A lock that lapses (`lapses: true`), a read behind it, then a write; `log` records what ran and what was undone. */
+const lockReadWrite = (log: string[], writeGate?: Promise<void>) => {
+  const lock = createStep(
+    { name: "lock", idempotent: true, lapses: true },
+    async () => {
+      log.push("lock")
+      return new StepResponse("held", "cart-1")
+    },
+    async (key: string | undefined) => {
+      log.push(`unlock ${key}`)
+    },
+  )
+  const read = createStep({ name: "read", readOnly: true }, async () => {
+    log.push("read")
+    return new StepResponse("cart")
+  })
+  const write = createStep("write", async (cart: string) => {
+    log.push("write")
+    await writeGate
+    return new StepResponse(`${cart} updated`)
+  })
+  return createWorkflow("lock-read-write", () => {
+    const held = lock()
+    return new WorkflowResponse(write(read(held)))
+  })
+}
+
+test("a lapsing step runs while the run's creation is written, and so do the reads behind it; the first other step waits", async () => {
+  const storage = new SlowCreateStorage()
+  const { container } = createTestEngine({ storage })
+  const log: string[] = []
+
+  const running = lockReadWrite(log)(container).run({ transactionId: "early-lock" })
+  await new Promise((resolve) => setImmediate(resolve))
+
+  expect(log).toEqual(["lock", "read"])
+  expect(await storage.load("lock-read-write", "early-lock")).toBeUndefined()
+  storage.gate.resolve()
+
+  expect((await running).result).toBe("cart updated")
+  expect(log).toEqual(["lock", "read", "write"])
+  const stored = await storage.load("lock-read-write", "early-lock")
+  expect(stored?.steps.map((step) => `${step.stepId}=${step.status}`).sort()).toEqual(["lock=done", "read=done", "write=done"])
+})
+
+test("a creation that fails fails the run with its error and compensates the lapsing steps that ran", async () => {
+  const storage = new SlowCreateStorage(new Error("connection refused"))
+  const { container } = createTestEngine({ storage })
+  const log: string[] = []
+
+  const running = lockReadWrite(log)(container).run({ transactionId: "no-database" })
+  await new Promise((resolve) => setImmediate(resolve))
+  storage.gate.resolve()
+
+  await expect(running).rejects.toThrow("connection refused")
+  expect(log).toEqual(["lock", "read", "unlock cart-1"])
+})
+
+test("a transaction id of a finished run: the lapsing steps that ran are compensated and the stored run is answered", async () => {
+  const storage = new MemoryWorkflowStorage({ serialize: true })
+  const { container } = createTestEngine({ storage })
+  const log: string[] = []
+  const workflow = lockReadWrite(log)
+  const first = await workflow(container).run({ transactionId: "used" })
+  const before = await storage.load("lock-read-write", "used")
+  log.length = 0
+
+  const again = await workflow(container).run({ transactionId: "used" })
+
+  expect(again.result).toBe(first.result)
+  expect(log).toEqual(["lock", "read", "unlock cart-1"])
+  expect(await storage.load("lock-read-write", "used")).toEqual(before)
+})
+
+test("a transaction id of a run another engine is driving: the lapsing steps' effect is left to that run, and compensated once it has finished", async () => {
+  const storage = new MemoryWorkflowStorage({ serialize: true })
+  const clock = new ManualClock()
+  const engineA = createTestEngine({ storage, clock, owner: "engine-a" })
+  const engineB = createTestEngine({ storage, clock, owner: "engine-b" })
+  const writeGate = deferred()
+  const log: string[] = []
+  const workflow = lockReadWrite(log, writeGate.promise)
+
+  const first = workflow(engineA.container).run({ transactionId: "busy" })
+  while (!log.includes("write")) await new Promise((resolve) => setImmediate(resolve))
+  log.length = 0
+  const second = workflow(engineB.container).run({ transactionId: "busy" })
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve))
+
+  expect(log).toEqual(["lock", "read"])
+  writeGate.resolve()
+  const firstReport = await first
+  expect(log).toEqual(["lock", "read"])
+
+  const secondReport = await clock.settle(second)
+  expect(secondReport.result).toBe(firstReport.result)
+  expect(log).toEqual(["lock", "read", "unlock cart-1"])
+})
+
+test("a step cannot be both async and lapsing", () => {
+  expect(() => createStep({ name: "wait-and-lock", async: true, lapses: true }, async () => {})).toThrow(/both async and readOnly, idempotent or lapses/)
 })

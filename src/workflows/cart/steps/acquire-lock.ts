@@ -21,9 +21,12 @@ export function runLockOwner(context: StepExecutionContext): string {
 }
 
 export const acquireLockStepId = "acquire-lock-step"
-/** Takes a lock for the run; its compensation gives it back. Taking it again in the same run only extends it. */
+/**
+ * Takes a lock for the run; its compensation gives it back. Taking it again in the same run only
+ * extends it. The lock expires, so the step runs while the run's creation is written.
+ */
 export const acquireLockStep = createStep(
-  { name: acquireLockStepId, idempotent: true },
+  { name: acquireLockStepId, idempotent: true, lapses: true },
   async (input: AcquireLockStepInput, context) => {
     const ownerId = input.ownerId ?? runLockOwner(context)
     await context.container.resolve<LockingService>(LOCKING_KEY).acquire(input.key, {
