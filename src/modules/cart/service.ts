@@ -93,11 +93,13 @@ export class CartModuleService extends CartServiceBase {
     items: CartLineItemInput[] = [],
   ): Promise<CartLineItem[]> {
     const rows = typeof first === "string" ? items.map((item) => ({ ...item, cart_id: first })) : first
-    // No transaction: it would not keep a cart from being completed between the check and the insert
-    // (the workflows' cart lock does), and the insert is one statement.
-    await this.#openCarts(typeof first === "string" ? [first] : rows.map((row) => row.cart_id))
+    const cartIds = typeof first === "string" ? [first] : rows.map((row) => row.cart_id)
     // The created rows are what a read would answer (no read back), in the order a read gives.
-    const created = await this.createLineItems(rows.map((row) => ({ ...lineItemRow(row), cart_id: row.cart_id })))
+    const created = await this.createLineItems(
+      rows.map((row) => ({ ...lineItemRow(row), cart_id: row.cart_id })),
+      { onlyIf: cartsOpen(cartIds) },
+    )
+    if (rows.length > 0 && created.length === 0) await this.#refuseClosedCarts(cartIds)
     return lineItemDetails(byCreation(created))
   }
 
@@ -109,9 +111,13 @@ export class CartModuleService extends CartServiceBase {
     methods: CartShippingMethodInput[] = [],
   ): Promise<CartShippingMethod[]> {
     const rows = typeof first === "string" ? methods.map((method) => ({ ...method, cart_id: first })) : first
-    // As for lines: the check, then one insert.
-    await this.#openCarts(typeof first === "string" ? [first] : rows.map((row) => row.cart_id))
-    const created = await this.createShippingMethods(rows.map((row) => ({ ...shippingMethodRow(row), cart_id: row.cart_id })))
+    const cartIds = typeof first === "string" ? [first] : rows.map((row) => row.cart_id)
+    // As for lines: one insert, made only if every cart is open.
+    const created = await this.createShippingMethods(
+      rows.map((row) => ({ ...shippingMethodRow(row), cart_id: row.cart_id })),
+      { onlyIf: cartsOpen(cartIds) },
+    )
+    if (rows.length > 0 && created.length === 0) await this.#refuseClosedCarts(cartIds)
     return shippingMethodDetails(byCreation(created))
   }
 
@@ -263,8 +269,12 @@ export class CartModuleService extends CartServiceBase {
     return inListedOrder(carts, details)
   }
 
-  /** Refuses lines for carts that do not exist or are completed. */
-  async #openCarts(cartIds: string[]): Promise<void> {
+  /**
+   * After an insert refused by `cartsOpen`: names the cart that does not exist or is completed
+   * (not_found, invalid_data). Every cart open again by now means one was completed or deleted and
+   * then restored meanwhile: a conflict, to retry.
+   */
+  async #refuseClosedCarts(cartIds: string[]): Promise<never> {
     const ids = [...new Set(cartIds)]
     const carts = await this.#generated.listCarts({ id: ids }, { select: ["completed_at"] })
     for (const id of ids) {
@@ -272,6 +282,21 @@ export class CartModuleService extends CartServiceBase {
       if (!cart) throw notFound(id)
       if (cart.completed_at) throw new AgoraError(AgoraError.Types.INVALID_DATA, `Cart ${id} is already completed`)
     }
+    throw new AgoraError(AgoraError.Types.CONFLICT, `Carts ${ids.join(", ")} changed while they were written to; try again`)
+  }
+}
+
+/**
+ * The condition lines and shipping methods are inserted under: every cart exists (not deleted) and
+ * is not completed. Checked in the insert itself (one round trip); completing a cart meanwhile is
+ * kept out by the workflows' cart lock, as before.
+ */
+function cartsOpen(cartIds: string[]): { sql: string; params: unknown[] } {
+  return {
+    sql: `not exists (select 1 from jsonb_array_elements_text(?::jsonb) as "wanted"("id")
+      left join "cart" "open" on "open"."id" = "wanted"."id" and "open"."deleted_at" is null and "open"."completed_at" is null
+      where "open"."id" is null)`,
+    params: [JSON.stringify([...new Set(cartIds)])],
   }
 }
 

@@ -132,3 +132,31 @@ describe("the statement a create with children sends", () => {
     expect(await ids("comment")).toEqual([])
   })
 })
+
+describe("a create made only if a condition holds (onlyIf)", () => {
+  const titleFree = (title: string) => ({ sql: `not exists (select 1 from "post" where "title" = ?)`, params: [title] })
+
+  test("writes the rows and their children in one statement when it holds", async () => {
+    const { result: posts, statements } = await countStatements(t.app.database, () =>
+      t.blog.createPosts([{ title: "first", comments: [{ author: "ann", body: "a" }] }, { title: "second" }], { onlyIf: titleFree("taken") }),
+    )
+
+    expect(statements).toHaveLength(1)
+    expect(posts.map((post) => post.title)).toEqual(["first", "second"])
+    expect(await ids("post")).toEqual(posts.map((post) => post.id).sort())
+    expect(await t.rows("select author, post_id from comment")).toEqual([{ author: "ann", post_id: posts[0]!.id }])
+  })
+
+  test("writes nothing, parents or children, and answers no rows when it does not", async () => {
+    await t.blog.createPosts({ title: "taken" })
+    const before = await ids("post")
+
+    const posts = await t.blog.createPosts([{ title: "first", comments: [{ author: "ann", body: "a" }] }, { title: "second" }], {
+      onlyIf: titleFree("taken"),
+    })
+
+    expect(posts).toEqual([])
+    expect(await ids("post")).toEqual(before)
+    expect(await ids("comment")).toEqual([])
+  })
+})

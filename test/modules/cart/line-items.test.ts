@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { AgoraError } from "../../../src/framework/errors/index.ts"
 import { lineItem, rejection, startCartApp } from "./cart-app.ts"
 import type { CartApp } from "./cart-app.ts"
+import { countStatements } from "../../setup/count-statements.ts"
 
 let t: CartApp
 beforeAll(async () => {
@@ -132,6 +133,24 @@ describe("addLineItems", () => {
     const error = await rejection(t.carts.addLineItems(cart.id, [lineItem()]))
     expect(error.type).toBe(AgoraError.Types.INVALID_DATA)
     expect(error.message).toBe(`Cart ${cart.id} is already completed`)
+    expect(await t.rows("select id from cart_line_item where cart_id = ?", [cart.id])).toEqual([])
+  })
+
+  test("lines for several carts are written for all or none: one completed cart refuses them all", async () => {
+    const [open, completed] = [await newCart(), await newCart()]
+    await t.carts.updateCarts({ id: completed.id, completed_at: new Date() })
+
+    const error = await rejection(t.carts.addLineItems([{ ...lineItem(), cart_id: open.id }, { ...lineItem(), cart_id: completed.id }]))
+    expect(error.type).toBe(AgoraError.Types.INVALID_DATA)
+    expect(error.message).toBe(`Cart ${completed.id} is already completed`)
+    expect(await t.rows("select id from cart_line_item where cart_id in (?, ?)", [open.id, completed.id])).toEqual([])
+  })
+
+  test("a line is written in one statement, its cart checked in it", async () => {
+    const cart = await newCart()
+    const { statements } = await countStatements(t.app.database, () => t.carts.addLineItems(cart.id, [lineItem()]))
+    expect(statements).toHaveLength(1)
+    expect(await t.rows("select id from cart_line_item where cart_id = ?", [cart.id])).toHaveLength(1)
   })
 })
 
@@ -203,5 +222,15 @@ describe("shipping methods", () => {
   test("a shipping method for an unknown cart is not_found", async () => {
     const error = await rejection(t.carts.addShippingMethods("cart_missing", [{ name: "Standard", amount: 1 }]))
     expect(error.type).toBe(AgoraError.Types.NOT_FOUND)
+  })
+
+  test("a completed cart takes no shipping method, and none is written", async () => {
+    const cart = await newCart()
+    await t.carts.updateCarts({ id: cart.id, completed_at: new Date() })
+
+    const error = await rejection(t.carts.addShippingMethods(cart.id, [{ name: "Standard", amount: 1 }]))
+    expect(error.type).toBe(AgoraError.Types.INVALID_DATA)
+    expect(error.message).toBe(`Cart ${cart.id} is already completed`)
+    expect(await t.rows("select id from cart_shipping_method where cart_id = ?", [cart.id])).toEqual([])
   })
 })

@@ -14,22 +14,30 @@ type Row = Record<string, unknown>
  * missing value is written as NULL, so a required column left out fails on its NOT NULL
  * constraint, naming the column.
  */
-export function insertStatement(batches: Map<AnyModel, Row[]>): { sql: string; params: unknown[] } {
+export function insertStatement(batches: Map<AnyModel, Row[]>, onlyIf?: InsertCondition): { sql: string; params: unknown[] } {
   const params: unknown[] = []
-  const inserts = [...batches].map(([model, rows]) => insertInto(model, rows, params))
-  if (inserts.length === 1) return { sql: inserts[0] as string, params }
+  const inserts = [...batches].map(([model, rows]) => insertInto(model, rows, params, onlyIf))
+  if (inserts.length === 1 && onlyIf === undefined) return { sql: inserts[0] as string, params }
   const ctes = inserts.map((insert, i) => `"w${i}" as (${insert} returning 1)`)
   // Reading the CTEs in order runs them in order: parents first, so a broken parent row is the one reported.
   const reads = inserts.map((_, i) => `select 1 from "w${i}"`).join(" union all ")
   return { sql: `with ${ctes.join(", ")} select count(*)::int as "inserted" from (${reads}) as "written"`, params }
 }
 
-function insertInto(model: AnyModel, rows: Row[], params: unknown[]): string {
+/**
+ * A condition every insert of the statement is made under (see `CreateOptions.onlyIf`): the same
+ * for each, so the statement writes all its rows or none.
+ */
+export type InsertCondition = { sql: string; params: unknown[] }
+
+function insertInto(model: AnyModel, rows: Row[], params: unknown[], onlyIf: InsertCondition | undefined): string {
   const columns = writeColumnsOf(model)
   for (const column of columns) params.push(textArray(rows.map((row) => column.encode(row[column.name]))))
   const names = columns.map((column) => `"${column.name}"`).join(", ")
   const values = columns.map((column) => (column.cast === "text" ? `"${column.name}"` : `"${column.name}"::${column.cast}`)).join(", ")
   const arrays = columns.map(() => "?::text[]").join(", ")
-  return `insert into "${model.tableName}" (${names}) select ${values} from unnest(${arrays}) as "row"(${names})`
+  if (onlyIf !== undefined) params.push(...onlyIf.params)
+  const where = onlyIf === undefined ? "" : ` where ${onlyIf.sql}`
+  return `insert into "${model.tableName}" (${names}) select ${values} from unnest(${arrays}) as "row"(${names})${where}`
 }
 

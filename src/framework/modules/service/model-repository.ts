@@ -15,6 +15,7 @@ import { updateRowsById } from "./update-rows.ts"
 import { setsColumnsOnly } from "./write-columns.ts"
 import { columnsOf, dateColumnsOf, parseTimestamp, toPlain } from "./to-plain.ts"
 import { toWhere } from "./to-where.ts"
+import type { CreateOptions } from "./types.ts"
 
 type Row = Record<string, unknown>
 type InlineChildren = { key: string; model: AnyModel; foreignKey: string; items: Row[] }
@@ -82,11 +83,21 @@ export class ModelRepository {
     })
   }
 
-  create(input: Row | Row[]): Promise<Row | Row[]> {
+  create(input: Row | Row[], options: CreateOptions = {}): Promise<Row | Row[]> {
     const many = Array.isArray(input)
     const items = many ? input : [input]
+    const { onlyIf } = options
     return this.guard(async () => {
       let rows: Row[]
+      if (onlyIf !== undefined) {
+        if (!many || this.linksManyToMany(items)) throw new Error(`${this.label}: onlyIf takes a list of rows without many-to-many relations`)
+        const batches = new Map<AnyModel, Row[]>()
+        rows = this.rowsToInsert(items, batches, new Date())
+        if (batches.size === 0) return rows
+        const { sql, params } = insertStatement(batches, onlyIf)
+        const [written] = await this.database.execute<{ inserted: number }>(sql, params)
+        return written !== undefined && written.inserted > 0 ? rows : []
+      }
       if (this.linksManyToMany(items)) {
         // The pivot rows of a many-to-many are the ORM's to write.
         const em = this.database.em()

@@ -4,7 +4,7 @@ import { ModelRepository } from "./model-repository.ts"
 import { pluralize } from "./plural.ts"
 import { RECORD_HOOKS_KEY, RecordHooks } from "./record-hooks.ts"
 import type { Plural } from "./plural.ts"
-import type { Filters, FindConfig } from "./types.ts"
+import type { CreateOptions, Filters, FindConfig } from "./types.ts"
 
 /** What the container hands a module service. */
 export type ModuleDependencies = { database: Database; [RECORD_HOOKS_KEY]?: RecordHooks } & Record<string, unknown>
@@ -25,7 +25,7 @@ type MethodsOf<K extends string, M> = {
 } & {
   [P in `create${Plural<K>}`]: {
     (data: InferCreateInput<M>): Promise<InferEntity<M>>
-    (data: InferCreateInput<M>[]): Promise<InferEntity<M>[]>
+    (data: InferCreateInput<M>[], options?: CreateOptions): Promise<InferEntity<M>[]>
   }
 } & {
   [P in `update${Plural<K>}`]: {

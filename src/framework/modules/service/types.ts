@@ -38,3 +38,13 @@ export type FindConfig<Entity> = {
   /** Include soft-deleted rows. */
   withDeleted?: boolean
 }
+
+/** Options of a generated create. */
+export type CreateOptions = {
+  /**
+   * A condition (SQL with `?` placeholders, and its values) the rows are written under, checked in
+   * the insert's own statement: when it is false nothing is written, and the create answers no rows.
+   * For a list of rows without many-to-many relations.
+   */
+  onlyIf?: { sql: string; params: unknown[] }
+}
