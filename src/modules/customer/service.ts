@@ -69,6 +69,24 @@ export class CustomerModuleService extends Base {
     return Array.isArray(data) ? created : (created[0] as CustomerDTO)
   }
 
+  /**
+   * The guest customer (no account) of an email, the first created when several are, created when
+   * there is none. A new guest costs one statement: the insert, made only if no guest has that email.
+   */
+  async findOrCreateGuest(email: string): Promise<{ customer: CustomerDTO; created: boolean }> {
+    const address = normalizeCustomer({ email }).email as string
+    const noGuestYet = {
+      sql: `not exists (select 1 from "customer" where "email" = ? and "has_account" = false and "deleted_at" is null)`,
+      params: [address],
+    }
+    const [created] = await this.crud.createCustomers([{ email: address, has_account: false }], { onlyIf: noGuestYet })
+    if (created) return { customer: created, created: true }
+    const [found] = await this.crud.listCustomers({ email: address, has_account: false }, { take: 1, order: { created_at: "ASC" } })
+    // A guest deleted between the insert and this read: the next call creates one.
+    if (!found) throw new AgoraError(AgoraError.Types.CONFLICT, `The guest customer of ${address} changed meanwhile; try again`)
+    return { customer: found, created: false }
+  }
+
   /** Updates customers (emails lowercased). Becoming a registered customer needs an email no account holds. */
   async updateCustomers(data: UpdateCustomerInput): Promise<CustomerDTO>
   async updateCustomers(data: UpdateCustomerInput[]): Promise<CustomerDTO[]>

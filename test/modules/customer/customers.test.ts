@@ -3,6 +3,7 @@ import { AgoraError } from "../../../src/framework/errors/index.ts"
 import { rejection } from "../../framework/modules/blog-app.ts"
 import { startCustomerApp } from "./customer-app.ts"
 import type { CustomerApp } from "./customer-app.ts"
+import { countStatements } from "../../setup/count-statements.ts"
 
 let t: CustomerApp
 beforeAll(async () => {
@@ -106,6 +107,38 @@ describe("creating customers", () => {
     expect(error.type).toBe(AgoraError.Types.INVALID_DATA)
     expect(error.message).toBe("CustomerAddress: is_default_shipping: a new customer can have only one default shipping address")
     expect(await t.customers.listCustomers({ email: "d@example.com" })).toEqual([])
+  })
+})
+
+describe("the guest customer of an email", () => {
+  test("is created when there is none, in one statement, its email lowercased", async () => {
+    await t.customers.createCustomers({ email: "buyer@example.com", has_account: true })
+
+    const { result, statements } = await countStatements(t.app.database, () => t.customers.findOrCreateGuest(" Buyer@Example.com"))
+
+    expect(statements).toHaveLength(1)
+    expect(result).toMatchObject({ created: true, customer: { email: "buyer@example.com", has_account: false } })
+    expect(await t.customers.listCustomers({ email: "buyer@example.com" })).toHaveLength(2)
+  })
+
+  test("is found when there is one (the first created of several), and nothing is created", async () => {
+    const first = await t.customers.createCustomers({ email: "buyer@example.com" })
+    await t.customers.createCustomers({ email: "buyer@example.com" })
+    // Created in the same millisecond or not, the first is the earlier one.
+    await t.app.database.execute(`update customer set created_at = created_at - interval '1 minute' where id = ?`, [first.id])
+
+    const { customer, created } = await t.customers.findOrCreateGuest("buyer@example.com")
+
+    expect(created).toBe(false)
+    expect(customer.id).toBe(first.id)
+    expect(await t.customers.listCustomers({ email: "buyer@example.com" })).toHaveLength(2)
+  })
+
+  test("an email that is not one is refused naming it, and nothing is created", async () => {
+    const error = await rejection(t.customers.findOrCreateGuest("not an email"))
+    expect(error.type).toBe(AgoraError.Types.INVALID_DATA)
+    expect(error.message).toContain("not an email")
+    expect(await t.customers.listCustomers()).toEqual([])
   })
 })
 

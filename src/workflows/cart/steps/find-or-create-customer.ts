@@ -30,11 +30,10 @@ export const findOrCreateCustomerStep = createStep(
       }
     }
     if (!email) return new StepResponse<FindOrCreateCustomerStepOutput, string | undefined>({ customer: null, email: null }, undefined)
-    const [guest] = await customers.listCustomers({ email, has_account: false }, { take: 1, order: { created_at: "ASC" } })
-    const customer = guest ?? (await customers.createCustomers({ email }))
+    const { customer, created } = await customers.findOrCreateGuest(email)
     return new StepResponse<FindOrCreateCustomerStepOutput, string | undefined>(
       { customer: { id: customer.id, email: customer.email, has_account: customer.has_account }, email: customer.email },
-      guest ? undefined : customer.id,
+      created ? customer.id : undefined,
     )
   },
   async (createdId, { container }) => {
