@@ -240,8 +240,8 @@ describe("createCartWorkflow", () => {
 
     test("when the customer cannot be created", async () => {
       const before = await cartFootprint(t)
-      const scope = scopeFailing(t, "customer", "createCustomers")
-      expect(await failureMessage(run({ email: "nocustomer@example.com" }, scope))).toContain("customer.createCustomers is down")
+      const scope = scopeFailing(t, "customer", "findOrCreateGuest")
+      expect(await failureMessage(run({ email: "nocustomer@example.com" }, scope))).toContain("customer.findOrCreateGuest is down")
       expect(await cartFootprint(t)).toEqual(before)
     })
 
