@@ -14,7 +14,8 @@ export type SetCartAddressesStepInput = {
 
 /**
  * Replaces (object) or removes (null) a cart's shipping and billing addresses; a key left out is
- * kept. Compensation sets back the addresses it had, with the same values.
+ * kept, and with neither given the step skips itself. Compensation sets back the addresses it had,
+ * with the same values.
  */
 export const setCartAddressesStepId = "set-cart-addresses-step"
 export const setCartAddressesStep = createStep(
@@ -24,7 +25,7 @@ export const setCartAddressesStep = createStep(
     const changes: CartAddresses = {}
     if (input.shipping_address !== undefined) changes.shipping_address = input.shipping_address
     if (input.billing_address !== undefined) changes.billing_address = input.billing_address
-    if (Object.keys(changes).length === 0) return new StepResponse(undefined, undefined)
+    if (Object.keys(changes).length === 0) return StepResponse.skip()
     const cart = input.current ?? (await service.retrieveCart(input.id))
     const previous: SetCartAddressesStepInput = { id: input.id }
     if (changes.shipping_address !== undefined) previous.shipping_address = addressValues(cart.shipping_address)

@@ -1,4 +1,4 @@
-import { createHook, createWorkflow, transform, when, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
+import { createHook, createWorkflow, parallelize, transform, when, WorkflowResponse } from "../../../framework/workflows-sdk/index.ts"
 import type { WorkflowData } from "../../../framework/workflows-sdk/index.ts"
 import type { CartAddressInput } from "../../../modules/cart/index.ts"
 import { emitEventStep } from "../../common/index.ts"
@@ -57,16 +57,17 @@ export const updateCartWorkflow = createWorkflow(updateCartWorkflowId, (input: W
     const update = customer?.customer ? { ...prepared.update, customer_id: customer.customer.id, email: customer.email } : prepared.update
     return { ...update, current: prepared.cart }
   })
-  updateCartsStep([cartUpdate])
-  when("addresses-change", { prepared }, ({ prepared }) => Object.keys(prepared.addresses).length > 0).then(() => {
+  // The cart's columns and its addresses are written at once (the address step skips itself when they stay).
+  parallelize(
+    updateCartsStep([cartUpdate]),
     setCartAddressesStep(
       transform({ prepared, input }, ({ prepared, input }) => ({
         id: input.id,
         current: { shipping_address: prepared.cart.shipping_address, billing_address: prepared.cart.billing_address },
         ...prepared.addresses,
       })),
-    )
-  })
+    ),
+  )
 
   when("region-changed", { prepared }, ({ prepared }) => prepared.region_changed).then(() => {
     updateLineItemsStep(transform({ prepared }, ({ prepared }) => prepared.line_items))
