@@ -1,7 +1,11 @@
-import { RequestContext, TransactionContext } from "@mikro-orm/core"
+import { AsyncLocalStorage } from "node:async_hooks"
+import { TransactionContext } from "@mikro-orm/core"
 import type { MikroORM } from "@mikro-orm/postgresql"
 import type { SqlEntityManager } from "@mikro-orm/sql"
 import { preparedQueryOf, type PreparedQuery } from "./prepared-statements.ts"
+
+/** A unit of work's EntityManager fork, made when it is first asked for. */
+type UnitOfWork = { em: SqlEntityManager | undefined }
 
 /**
  * The app's handle on PostgreSQL. Each request or unit of work runs on its own EntityManager fork;
@@ -10,20 +14,28 @@ import { preparedQueryOf, type PreparedQuery } from "./prepared-statements.ts"
 export class Database {
   readonly orm: MikroORM
   #prepared: PreparedQuery | undefined
+  readonly #unitOfWork = new AsyncLocalStorage<UnitOfWork>()
 
   constructor(orm: MikroORM) {
     this.orm = orm
   }
 
-  /** The EntityManager of the current transaction, request or unit of work, else a new fork. */
+  /**
+   * The EntityManager of the current transaction, request or unit of work, else a new fork. A unit
+   * of work forks on its first call only: most requests read and write through SQL of their own
+   * and never need one, and a fork is costly.
+   */
   em(): SqlEntityManager {
-    const current = TransactionContext.getEntityManager() ?? RequestContext.getEntityManager()
-    return (current ?? this.orm.em.fork()) as SqlEntityManager
+    const transaction = TransactionContext.getEntityManager()
+    if (transaction) return transaction as SqlEntityManager
+    const unit = this.#unitOfWork.getStore()
+    if (unit === undefined) return this.orm.em.fork() as SqlEntityManager
+    return (unit.em ??= this.orm.em.fork() as SqlEntityManager)
   }
 
-  /** Runs `work` as one unit of work with its own EntityManager fork. */
-  unitOfWork<T>(work: () => Promise<T>): Promise<T> {
-    return RequestContext.create(this.orm.em, work)
+  /** Runs `work` as one unit of work with its own EntityManager fork (a request: `work` is the rest of its handling). */
+  unitOfWork<T>(work: () => T): T {
+    return this.#unitOfWork.run({ em: undefined }, work)
   }
 
   /**

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs"
 import path from "node:path"
 import { pathToFileURL } from "node:url"
 import cors from "@fastify/cors"
-import { RequestContext } from "@mikro-orm/core"
 import Fastify, { LogController } from "fastify"
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
 import type { Logger } from "pino"
@@ -74,7 +73,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   app.addHook("onRequest", (req, _res, done) => {
     req.scope = container.createScope()
     // Every request works on its own EntityManager fork, bound to its async context.
-    RequestContext.create(database.orm.em, done)
+    database.unitOfWork(done)
   })
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler(notFoundHandler)
