@@ -67,42 +67,54 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
   /**
    * Opens a session with a provider for (part of) a collection; the provider's data is stored on it.
    * The provider is asked first (with the session's id), then the session and the collection's status
-   * are written in one statement: a provider that fails leaves nothing behind.
+   * are written in one statement: a provider that fails leaves nothing behind. Given both the amount
+   * and the currency, the collection is not read first: the insert finds it, of that currency, or the
+   * call fails as it would have (not_found, or invalid_data for another currency).
    */
   async createPaymentSession(paymentCollectionId: string, input: CreatePaymentSessionInput): Promise<PaymentSessionDTO> {
-    const collection = await this.retrievePaymentCollection(paymentCollectionId)
+    const given = input.amount !== undefined && input.currency_code !== undefined
+    const collection = given ? undefined : await this.retrievePaymentCollection(paymentCollectionId)
     if (typeof input.provider_id !== "string" || input.provider_id === "") {
       throw new AgoraError(AgoraError.Types.INVALID_DATA, "provider_id is required to create a payment session")
     }
     const provider = (await this.providers()).get(input.provider_id)
-    const amount = input.amount ?? collection.amount
+    const amount = input.amount ?? collection?.amount
     if (!money.isAmount(amount) || money.compare(amount, 0) < 0) {
       throw new AgoraError(AgoraError.Types.INVALID_DATA, `amount must be a non-negative amount, got ${String(amount)}`)
     }
-    const currency = input.currency_code ?? collection.currency_code
+    const currency = collection?.currency_code ?? (input.currency_code as string)
+    if (collection !== undefined) this.#assertCurrency(collection, input.currency_code ?? currency)
+    const id = generateId("payses")
+    const started = await provider.initiatePayment({
+      amount: money.toDecimal(amount),
+      currency_code: currency,
+      data: input.data ?? {},
+      context: { ...input.context, session_id: id },
+    })
+    const session = await insertSession(this.database, {
+      id,
+      payment_collection_id: paymentCollectionId,
+      provider_id: input.provider_id,
+      amount: money.toDecimal(amount),
+      currency_code: currency,
+      data: { ...input.data, ...started.data },
+      context: input.context ?? null,
+      status: sessionStatus(started.status ?? "pending"),
+    })
+    if (session !== undefined) return session
+    // Not written: the collection is gone, or (not read first) it has another currency.
+    this.#assertCurrency(await this.retrievePaymentCollection(paymentCollectionId), currency)
+    // Found now, of that currency: it was deleted and restored meanwhile.
+    throw new AgoraError(AgoraError.Types.NOT_FOUND, `PaymentCollection with id: ${paymentCollectionId} was not found`)
+  }
+
+  #assertCurrency(collection: { id: string; currency_code: string }, currency: string): void {
     if (currency.toLowerCase() !== collection.currency_code.toLowerCase()) {
       throw new AgoraError(
         AgoraError.Types.INVALID_DATA,
         `currency_code ${currency} does not match the currency ${collection.currency_code} of payment collection ${collection.id}`,
       )
     }
-    const id = generateId("payses")
-    const started = await provider.initiatePayment({
-      amount: money.toDecimal(amount),
-      currency_code: collection.currency_code,
-      data: input.data ?? {},
-      context: { ...input.context, session_id: id },
-    })
-    return insertSession(this.database, {
-      id,
-      payment_collection_id: collection.id,
-      provider_id: input.provider_id,
-      amount: money.toDecimal(amount),
-      currency_code: collection.currency_code,
-      data: { ...input.data, ...started.data },
-      context: input.context ?? null,
-      status: sessionStatus(started.status ?? "pending"),
-    })
   }
 
   /** Deletes a session that was not authorized, telling its provider. */

@@ -14,6 +14,7 @@ export type NewSession = {
   provider_id: string
   /** An exact decimal. */
   amount: string
+  /** The collection's currency, in any case: the session takes the collection's as stored. */
   currency_code: string
   data: Record<string, unknown>
   context: Record<string, unknown> | null
@@ -22,25 +23,25 @@ export type NewSession = {
 
 /**
  * Records a session the provider has initiated and brings its collection's status along, in one
- * statement; not_found when the collection is gone.
+ * statement; undefined (nothing written) when the collection is gone or has another currency.
  */
-export async function insertSession(database: Database, session: NewSession): Promise<PaymentSessionDTO> {
+export async function insertSession(database: Database, session: NewSession): Promise<PaymentSessionDTO | undefined> {
   const at = new Date()
   const authorized = session.status === "authorized" ? session.amount : "0"
   const [row] = await database.execute<RawSession>(
     `with ${CHANGE_CTE},
     collection as (
       update payment_collection c set ${ADD_TO_COLLECTION}
-      from change where c.id = ? and c.deleted_at is null returning c.id)
+      from change where c.id = ? and c.deleted_at is null and lower(c.currency_code) = lower(?) returning c.id, c.currency_code)
     insert into payment_session (id, currency_code, amount, provider_id, data, context, status, authorized_at, metadata,
       payment_collection_id, created_at, updated_at, deleted_at)
-    select ?, ?, ?::numeric, ?, ?::jsonb, ?::jsonb, ?, null, null, collection.id, change.at, change.at, null from collection, change
+    select ?, collection.currency_code, ?::numeric, ?, ?::jsonb, ?::jsonb, ?, null, null, collection.id, change.at, change.at, null from collection, change
     returning ${SESSION_COLUMNS}`,
     [
       ...changeValues({ authorized, captured: "0", at, canceled: session.status === "canceled" }),
       session.payment_collection_id,
-      session.id,
       session.currency_code,
+      session.id,
       session.amount,
       session.provider_id,
       JSON.stringify(session.data),
@@ -48,10 +49,7 @@ export async function insertSession(database: Database, session: NewSession): Pr
       session.status,
     ],
   )
-  if (!row) {
-    throw new AgoraError(AgoraError.Types.NOT_FOUND, `PaymentCollection with id: ${session.payment_collection_id} was not found`)
-  }
-  return sessionOf(row)
+  return row ? sessionOf(row) : undefined
 }
 
 export type LockedSession = Pick<

@@ -2,7 +2,8 @@ import { setTimeout as sleep } from "node:timers/promises"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { SystemPaymentProvider } from "../../../src/modules/payment/index.ts"
 import type { AuthorizePaymentOutput } from "../../../src/modules/payment/index.ts"
-import { SCRIPTED_PROVIDER_ID, startPaymentApp } from "./payment-app.ts"
+import { AgoraError } from "../../../src/framework/errors/index.ts"
+import { rejection, SCRIPTED_PROVIDER_ID, startPaymentApp } from "./payment-app.ts"
 import type { PaymentApp } from "./payment-app.ts"
 import { countRoundTrips, headOf } from "../../setup/count-statements.ts"
 
@@ -63,6 +64,35 @@ describe("round trips", () => {
     expect(session).toEqual(await t.payment.retrievePaymentSession(session.id))
     expect(session.data).toEqual({ reference: `ref_${session.id}`, initiated_with: "49.99" })
     expect(await t.payment.retrievePaymentCollection(collection.id)).toMatchObject({ status: "awaiting", authorized_amount: "0" })
+  })
+
+  test("given the collection's amount and currency, opening a session is the write alone", async () => {
+    const collection = await newCollection("49.99")
+
+    const { result: session, statements, roundTrips } = await countRoundTrips(t.app.database, () =>
+      t.payment.createPaymentSession(collection.id, { provider_id: SCRIPTED_PROVIDER_ID, amount: "49.99", currency_code: "usd" }),
+    )
+
+    expect(roundTrips).toBe(1)
+    expect(headOf(statements[0]!)).toMatch(/^with change as/)
+    expect(session).toEqual(await t.payment.retrievePaymentSession(session.id))
+    expect(session).toMatchObject({ amount: "49.99", currency_code: "usd", status: "pending" })
+  })
+
+  test("not read first, a collection of another currency or one that is gone is refused as before, and nothing is written", async () => {
+    const collection = await newCollection("20")
+    const sessions = async () => (await t.payment.retrievePaymentCollection(collection.id, { relations: ["payment_sessions"] })).payment_sessions
+
+    const otherCurrency = await rejection(
+      t.payment.createPaymentSession(collection.id, { provider_id: SCRIPTED_PROVIDER_ID, amount: "20", currency_code: "eur" }),
+    )
+    expect(otherCurrency.type).toBe(AgoraError.Types.INVALID_DATA)
+    expect(otherCurrency.message).toBe(`currency_code eur does not match the currency usd of payment collection ${collection.id}`)
+    expect(await sessions()).toEqual([])
+
+    const gone = await rejection(t.payment.createPaymentSession("pay_col_missing", { provider_id: SCRIPTED_PROVIDER_ID, amount: "20", currency_code: "usd" }))
+    expect(gone.type).toBe(AgoraError.Types.NOT_FOUND)
+    expect(gone.message).toBe("PaymentCollection with id: pay_col_missing was not found")
   })
 
   test("authorizing takes one transaction of two statements: the session read under its lock, then one write", async () => {

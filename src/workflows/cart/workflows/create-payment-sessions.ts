@@ -29,6 +29,9 @@ export const createPaymentSessionsWorkflow = createWorkflow(
       return {
         payment_collection_id: collection.id,
         provider_id: input.provider_id,
+        // The collection's, as just read: the payment module need not read it again.
+        amount: collection.amount,
+        currency_code: collection.currency_code,
         data: input.data ?? {},
         context: {
           ...input.context,
