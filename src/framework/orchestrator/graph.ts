@@ -106,6 +106,12 @@ export type StepMetadata = {
   /** 1 for the first attempt. */
   readonly attempt: number
   readonly action: StepAction
+  /**
+   * The run was taken up from its storage (after a crash, to complete an async step, to roll back
+   * with its parent) rather than started here. A step that must find its own work from before a
+   * crash need only look then, or on a later attempt: a run just started has none.
+   */
+  readonly resumed: boolean
 }
 
 /** Shared by every step of a run; set by `run({ context })`. Stored with the run, so keep it serialisable. */

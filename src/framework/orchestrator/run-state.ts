@@ -67,8 +67,13 @@ export class RunState {
   #background: Promise<void> | undefined
   /** The run's creation while it is being written: every write, and every step but a read-only one, waits for it. */
   #creation: Promise<void> | undefined
+  /** Taken up from the storage, not started here (see `StepMetadata.resumed`). */
+  readonly #resumed: boolean
 
-  /** `creation`: the write that creates the run, when it is still in flight (it rejects if the run was not created). */
+  /**
+   * `creation`: the write that creates the run, when it is still in flight (it rejects if the run
+   * was not created); a run built without one is taken up from the storage.
+   */
   constructor(graph: WorkflowGraph, container: AwilixContainer, services: RunServices, stored: StoredRun, creation?: Promise<void>) {
     const index = graphIndex(graph)
     this.graph = graph
@@ -85,6 +90,7 @@ export class RunState {
     }
     this.errors = stored.execution.errors.map((e) => ({ ...e, error: deserializeError(e.error) }))
     this.scope = new RunScope(stored.execution.input, this.steps)
+    this.#resumed = creation === undefined
     if (creation !== undefined) {
       const created: Promise<void> = creation.then(() => {
         if (this.#creation === created) this.#creation = undefined
@@ -226,7 +232,7 @@ export class RunState {
     return {
       container: this.container,
       context: this.#execution.context,
-      metadata: { workflowId, transactionId, stepId, attempt, action },
+      metadata: { workflowId, transactionId, stepId, attempt, action, resumed: this.#resumed },
       idempotencyKey: this.#keyPrefix + (this.#keySuffixes.get(stepId)?.[action] ?? `${stepId}:${action}`),
     }
   }

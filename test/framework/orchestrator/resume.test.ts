@@ -75,6 +75,30 @@ describe("resuming a run from storage", () => {
     expect((await second.engine.getTransaction("checkout", "tx-1"))?.execution.result).toBe("saved 20")
   })
 
+  test("steps know whether their run was taken up from storage: not on the engine that started it, yes on the one that resumes it", async () => {
+    const { clock, first, second } = twoEngines()
+    const seen: string[] = []
+    const hang = deferred<StepResponse<string>>()
+    const record = (name: string, hangFirst = false) =>
+      createStep(name, async (_input: unknown, { metadata }) => {
+        seen.push(`${name} ${metadata.resumed ? "resumed" : "started"} attempt ${metadata.attempt}`)
+        if (hangFirst && seen.length === 2) return hang.promise
+        return new StepResponse(name)
+      })
+    const [reserve, pay] = [record("reserve"), record("pay", true)]
+    const workflow = createWorkflow("reserve-then-pay", () => new WorkflowResponse(pay(reserve())))
+
+    const abandoned = workflow(first.container).run({ transactionId: "tx-resumed" })
+    abandoned.catch(() => {})
+    while (seen.length < 2) await new Promise((resolve) => setImmediate(resolve))
+    await clock.advance(STALE)
+    second.engine.register(workflow.graph)
+    const report = await second.engine.resume({ workflowId: "reserve-then-pay", transactionId: "tx-resumed" })
+
+    expect(report.state).toBe("done")
+    expect(seen).toEqual(["reserve started attempt 1", "pay started attempt 1", "pay resumed attempt 1"])
+  })
+
   test("a step skipped but not yet written when its engine died is evaluated again, skipped again and written", async () => {
     const { storage, clock, first, second } = twoEngines()
     const hang = deferred<StepResponse<number>>()

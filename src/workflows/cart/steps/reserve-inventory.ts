@@ -9,11 +9,13 @@ export const reserveInventoryStepId = "reserve-inventory-step"
  */
 export const reserveInventoryStep = createStep(
   reserveInventoryStepId,
-  async (items: CreateReservationItemInput[], { container }) => {
+  async (items: CreateReservationItemInput[], { container, metadata }) => {
     if (items.length === 0) return new StepResponse<ReservationItemRow[], string[]>([], [])
     const inventory = container.resolve<InventoryModuleService>(INVENTORY_MODULE)
     const lineIds = items.map((item) => item.line_item_id)
-    if (lineIds.every((id): id is string => typeof id === "string")) {
+    // Only a run taken up after a crash (or a later attempt) can find reservations of its own.
+    const mayHaveReserved = metadata.resumed || metadata.attempt > 1
+    if (mayHaveReserved && lineIds.every((id): id is string => typeof id === "string")) {
       // Reservations on these lines can only be this step's own, made before a crash cut the run short.
       const existing = await inventory.listReservationItems({ line_item_id: lineIds })
       if (existing.length > 0) return new StepResponse(existing, existing.map((row) => row.id))
