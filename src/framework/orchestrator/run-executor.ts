@@ -52,6 +52,8 @@ export class RunExecutor {
   #pumping = 0
   #failed: boolean
   #fatal: unknown = undefined
+  /** The background write that was the latest when the last step's end was written: the next end waits for it. */
+  #olderWrite: Promise<void> | undefined
   /** The run's creation failed, or found a run under its transaction id: nothing of this run is stored. */
   #uncreated = false
   /**
@@ -257,10 +259,12 @@ export class RunExecutor {
           return
         }
         if (crashPoint === undefined) {
-          // One write in flight at most: a step's end waits for the one before it, so a run whose
-          // writes fail (its database gone, the run taken over) stops a step later, not at its end.
-          const previous = run.backgroundWrite
-          if (previous !== undefined) await previous
+          // Two writes in flight at most: a step's end waits for the one before the latest, so a
+          // run whose writes fail (its database gone, the run taken over) stops two steps later at
+          // most, not at its end, and a slow write does not hold up the next step.
+          const older = this.#olderWrite
+          this.#olderWrite = run.backgroundWrite
+          if (older !== undefined) await older
           else this.#justSettledAt = finishedAt
           run.checkpointInBackground({ step }, finishedAt, this.#stopOnFailedWrite)
           return

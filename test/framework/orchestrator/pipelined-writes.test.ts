@@ -38,15 +38,15 @@ const threeSteps = (ran: string[]) => {
   return createWorkflow("three-in-a-row", () => new WorkflowResponse(third(second(first()))))
 }
 
-test("the step after a written one runs while that write is in flight, the next waits for it, and the run's end lands last", async () => {
+test("the steps after a written one run while that write is in flight, the writes land in order, and the run's end lands last", async () => {
   const storage = new SlowStepStorage("first")
   const { container } = createTestEngine({ storage })
   const ran: string[] = []
 
   const running = threeSteps(ran)(container).run({ transactionId: "pipelined" })
-  await new Promise((resolve) => setImmediate(resolve))
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve))
 
-  expect(ran).toEqual(["first", "second"])
+  expect(ran).toEqual(["first", "second", "third"])
   expect(storage.landed).toEqual([])
   storage.gate.resolve()
   const { result } = await running
@@ -58,20 +58,34 @@ test("the step after a written one runs while that write is in flight, the next 
   expect(stored?.steps.map((step) => step.status)).toEqual(["done", "done", "done"])
 })
 
-test("a step's end that cannot be written stops the run a step later: it fails with that error and its end is not written", async () => {
-  const lost = new OwnershipLostError("three-in-a-row", "taken-over")
+test("a step's end that cannot be written stops the run two steps later: it fails with that error and no later end is written", async () => {
+  const lost = new OwnershipLostError("four-in-a-row", "taken-over")
   const storage = new SlowStepStorage("first", lost)
   const { container } = createTestEngine({ storage })
   const ran: string[] = []
+  const step = (id: string) =>
+    createStep(id, async () => {
+      ran.push(id)
+      return new StepResponse(id)
+    })
+  const [first, second, third, fourth] = [step("first"), step("second"), step("third"), step("fourth")]
+  const workflow = createWorkflow("four-in-a-row", () => {
+    first()
+    second()
+    third()
+    return new WorkflowResponse(fourth())
+  })
 
-  const running = threeSteps(ran)(container).run({ transactionId: "taken-over" })
-  await new Promise((resolve) => setImmediate(resolve))
+  const running = workflow(container).run({ transactionId: "taken-over" })
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve))
+  // The first end is held: the second's is sent after it, the third's waits for it.
+  expect(ran).toEqual(["first", "second", "third"])
   storage.gate.resolve()
 
   await expect(running).rejects.toBe(lost)
-  expect(ran).toEqual(["first", "second"])
+  expect(ran).toEqual(["first", "second", "third"])
   expect(storage.landed).toEqual([])
-  const stored = await storage.load("three-in-a-row", "taken-over")
+  const stored = await storage.load("four-in-a-row", "taken-over")
   expect(stored?.execution).toMatchObject({ state: "invoking" })
   expect(stored?.steps).toEqual([])
 })

@@ -31,7 +31,7 @@ describe("the step context", () => {
     expect(seen).toEqual([
       {
         context: { requestId: "req-1", workflowId: "reserve-one", transactionId: "tx-9" },
-        metadata: { workflowId: "reserve-one", transactionId: "tx-9", stepId: "reserve", attempt: 1, action: "invoke" },
+        metadata: { workflowId: "reserve-one", transactionId: "tx-9", stepId: "reserve", attempt: 1, action: "invoke", resumed: false },
         idempotencyKey: "reserve-one:tx-9:reserve:invoke",
       },
     ])
