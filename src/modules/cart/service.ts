@@ -1,7 +1,7 @@
 import { mapDatabaseError } from "../../framework/database/index.ts"
 import { AgoraError } from "../../framework/errors/index.ts"
 import { inListedOrder, ModuleService } from "../../framework/modules/index.ts"
-import type { Filters, FindConfig, InferCreateInput, InferEntity, ModuleDependencies } from "../../framework/modules/index.ts"
+import type { Filters, FindConfig, InferCreateInput, InferEntity, ModuleDependencies, SqlCondition } from "../../framework/modules/index.ts"
 import { setAddressesSql } from "./address-sql.ts"
 import type { AddressChanges } from "./address-sql.ts"
 import { cartDetailOf, lineItemDetails, shippingMethodDetails } from "./cart-detail.ts"
@@ -291,7 +291,7 @@ export class CartModuleService extends CartServiceBase {
  * is not completed. Checked in the insert itself (one round trip); completing a cart meanwhile is
  * kept out by the workflows' cart lock, as before.
  */
-function cartsOpen(cartIds: string[]): { sql: string; params: unknown[] } {
+function cartsOpen(cartIds: string[]): SqlCondition {
   return {
     sql: `not exists (select 1 from jsonb_array_elements_text(?::jsonb) as "wanted"("id")
       left join "cart" "open" on "open"."id" = "wanted"."id" and "open"."deleted_at" is null and "open"."completed_at" is null

@@ -1,5 +1,14 @@
 import { expect, test } from "vitest"
-import { ManualClock, MemoryWorkflowStorage, OwnershipLostError, type Checkpoint, type ExecutionRecord } from "../../../src/framework/orchestrator/index.ts"
+import { asValue, createContainer } from "awilix"
+import {
+  ManualClock,
+  MemoryWorkflowStorage,
+  OwnershipLostError,
+  WORKFLOW_ENGINE_KEY,
+  WorkflowEngine,
+  type Checkpoint,
+  type ExecutionRecord,
+} from "../../../src/framework/orchestrator/index.ts"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "../../../src/framework/workflows-sdk/index.ts"
 import { createTestEngine, deferred } from "../workflows-sdk/helpers.ts"
 
@@ -290,6 +299,29 @@ test("a transaction id of a run another engine is driving: the lapsing steps' ef
   const secondReport = await clock.settle(second)
   expect(secondReport.result).toBe(firstReport.result)
   expect(log).toEqual(["lock", "read", "unlock cart-1"])
+})
+
+test("a lapsing step whose compensation fails while a run that was not created is undone: the failure is reported, the run fails with the creation's error", async () => {
+  const storage = new SlowCreateStorage(new Error("connection refused"))
+  const reported: unknown[] = []
+  const engine = new WorkflowEngine({ storage, clock: new ManualClock(), onBackgroundError: (error) => reported.push(error) })
+  const container = createContainer()
+  container.register(WORKFLOW_ENGINE_KEY, asValue(engine))
+  const lock = createStep(
+    { name: "lock", idempotent: true, lapses: true },
+    async () => new StepResponse("held", "cart-1"),
+    async () => {
+      throw new Error("the lock table is gone too")
+    },
+  )
+  const workflow = createWorkflow("lock-only", () => new WorkflowResponse(lock()))
+
+  const running = workflow(container).run({ transactionId: "undo-fails" })
+  await new Promise((resolve) => setImmediate(resolve))
+  storage.gate.resolve()
+
+  await expect(running).rejects.toThrow("connection refused")
+  expect(reported.map((error) => (error as Error).message)).toEqual(["the lock table is gone too"])
 })
 
 test("a step cannot be both async and lapsing", () => {

@@ -1,4 +1,5 @@
 import type { AnyModel } from "../model/index.ts"
+import type { SqlCondition } from "./types.ts"
 import { textArray, writeColumnsOf } from "./write-columns.ts"
 
 type Row = Record<string, unknown>
@@ -12,9 +13,10 @@ type Row = Record<string, unknown>
  * the models, not on how many rows (one prepared statement serves every size), and it takes one
  * parameter per column however many rows there are, far below PostgreSQL's limit of 65535. A
  * missing value is written as NULL, so a required column left out fails on its NOT NULL
- * constraint, naming the column.
+ * constraint, naming the column. With `onlyIf`, every insert is made under that condition, so the
+ * statement writes all its rows or none, and answers how many it wrote.
  */
-export function insertStatement(batches: Map<AnyModel, Row[]>, onlyIf?: InsertCondition): { sql: string; params: unknown[] } {
+export function insertStatement(batches: Map<AnyModel, Row[]>, onlyIf?: SqlCondition): { sql: string; params: unknown[] } {
   const params: unknown[] = []
   const inserts = [...batches].map(([model, rows]) => insertInto(model, rows, params, onlyIf))
   if (inserts.length === 1 && onlyIf === undefined) return { sql: inserts[0] as string, params }
@@ -24,13 +26,7 @@ export function insertStatement(batches: Map<AnyModel, Row[]>, onlyIf?: InsertCo
   return { sql: `with ${ctes.join(", ")} select count(*)::int as "inserted" from (${reads}) as "written"`, params }
 }
 
-/**
- * A condition every insert of the statement is made under (see `CreateOptions.onlyIf`): the same
- * for each, so the statement writes all its rows or none.
- */
-export type InsertCondition = { sql: string; params: unknown[] }
-
-function insertInto(model: AnyModel, rows: Row[], params: unknown[], onlyIf: InsertCondition | undefined): string {
+function insertInto(model: AnyModel, rows: Row[], params: unknown[], onlyIf: SqlCondition | undefined): string {
   const columns = writeColumnsOf(model)
   for (const column of columns) params.push(textArray(rows.map((row) => column.encode(row[column.name]))))
   const names = columns.map((column) => `"${column.name}"`).join(", ")

@@ -89,16 +89,11 @@ export class ModelRepository {
     const { onlyIf } = options
     return this.guard(async () => {
       let rows: Row[]
-      if (onlyIf !== undefined) {
-        if (!many || this.linksManyToMany(items)) throw new Error(`${this.label}: onlyIf takes a list of rows without many-to-many relations`)
-        const batches = new Map<AnyModel, Row[]>()
-        rows = this.rowsToInsert(items, batches, new Date())
-        if (batches.size === 0) return rows
-        const { sql, params } = insertStatement(batches, onlyIf)
-        const [written] = await this.database.execute<{ inserted: number }>(sql, params)
-        return written !== undefined && written.inserted > 0 ? rows : []
+      const manyToMany = this.linksManyToMany(items)
+      if (onlyIf !== undefined && (!many || manyToMany)) {
+        throw new Error(`${this.label}: onlyIf takes a list of rows without many-to-many relations`)
       }
-      if (this.linksManyToMany(items)) {
+      if (manyToMany) {
         // The pivot rows of a many-to-many are the ORM's to write.
         const em = this.database.em()
         rows = this.persistNew(em, items)
@@ -108,8 +103,10 @@ export class ModelRepository {
         const batches = new Map<AnyModel, Row[]>()
         rows = this.rowsToInsert(items, batches, new Date())
         if (batches.size > 0) {
-          const { sql, params } = insertStatement(batches)
-          await this.database.execute(sql, params)
+          const { sql, params } = insertStatement(batches, onlyIf)
+          const [written] = await this.database.execute<{ inserted?: number }>(sql, params)
+          // Refused by its condition: nothing was written.
+          if (onlyIf !== undefined && !written?.inserted) rows = []
         }
       }
       return many ? rows : (rows[0] as Row)

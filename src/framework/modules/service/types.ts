@@ -46,5 +46,8 @@ export type CreateOptions = {
    * the insert's own statement: when it is false nothing is written, and the create answers no rows.
    * For a list of rows without many-to-many relations.
    */
-  onlyIf?: { sql: string; params: unknown[] }
+  onlyIf?: SqlCondition
 }
+
+/** A SQL condition with `?` placeholders, and its values in order. */
+export type SqlCondition = { sql: string; params: unknown[] }
