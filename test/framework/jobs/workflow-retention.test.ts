@@ -47,6 +47,8 @@ describe("the workflow-retention job", () => {
     const { jobs, container } = t.app
     await keptWorkflow(container).run({ transactionId: "fresh" })
     await keptWorkflow(container).run({ transactionId: "old" })
+    // The app's engine answers once a run's end is sent: its write lands first, or it would set retain_until again.
+    await t.app.workflows.engine.settled()
     await t.app.database.execute(
       `update "workflow_execution" set "retain_until" = now() - interval '1 minute' where "transaction_id" = 'old'`,
     )
