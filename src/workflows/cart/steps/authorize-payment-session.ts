@@ -2,7 +2,8 @@ import { createStep, StepResponse } from "../../../framework/workflows-sdk/index
 import { PAYMENT_MODULE } from "../../../modules/payment/index.ts"
 import type { PaymentDTO, PaymentModuleService } from "../../../modules/payment/index.ts"
 
-export type AuthorizePaymentSessionStepInput = { id: string; context?: Record<string, unknown> }
+/** `id: null`: there is no session to authorize (a cart with nothing to pay), and the step answers null. */
+export type AuthorizePaymentSessionStepInput = { id: string | null; context?: Record<string, unknown> }
 
 export const authorizePaymentSessionStepId = "authorize-payment-session-step"
 /**
@@ -14,8 +15,9 @@ export const authorizePaymentSessionStepId = "authorize-payment-session-step"
 export const authorizePaymentSessionStep = createStep(
   authorizePaymentSessionStepId,
   async (input: AuthorizePaymentSessionStepInput, { container }) => {
+    if (input.id === null) return new StepResponse<PaymentDTO | null, string>(null)
     const payment = await container.resolve<PaymentModuleService>(PAYMENT_MODULE).authorizePaymentSession(input.id, input.context ?? {})
-    return new StepResponse<PaymentDTO, string>(payment, payment.id)
+    return new StepResponse<PaymentDTO | null, string>(payment, payment.id)
   },
   async (paymentId, { container }) => {
     if (!paymentId) return

@@ -56,21 +56,19 @@ export const completeCartWorkflow = createWorkflow(completeCartWorkflowId, (inpu
       ).config({ name: "link-order-cart" }),
       reserveInventoryStep(transform({ plan, order }, ({ plan, order }) => reservationsForItems(plan.inventory, order.items))),
     )
-    // Authorized only once the cart is known to be this run's (the link above).
-    when("payment-required", { plan }, ({ plan }) => plan.session !== null).then(() => {
-      authorizePaymentSessionStep(
-        transform({ plan, cart }, ({ plan, cart }) => ({ id: (plan.session as { id: string }).id, context: { cart_id: cart.id } })),
-      )
-    })
+    // The payment is authorized only once the cart is known to be this run's (the link above) and
+    // its stock is held, so a cart out of stock never reaches the provider. The last writes and
+    // `order.placed` (held until the run succeeds) go with it; a refusal undoes them with the rest.
     parallelize(
+      authorizePaymentSessionStep(transform({ plan, cart }, ({ plan, cart }) => ({ id: plan.session?.id ?? null, context: { cart_id: cart.id } }))),
       createLinksStep(
         transform({ order, payment_collection }, ({ order, payment_collection }) =>
           payment_collection ? [{ order: { order_id: order.id }, payment: { payment_collection_id: payment_collection.id } }] : [],
         ),
       ).config({ name: "link-order-payment-collection" }),
       completeCartRecordStep({ id: cart.id, order_id: order.id }),
+      emitEventStep({ name: OrderEvents.PLACED, data: { id: order.id } }),
     )
-    emitEventStep({ name: OrderEvents.PLACED, data: { id: order.id } })
     return order.id
   })
 
