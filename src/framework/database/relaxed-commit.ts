@@ -6,8 +6,9 @@
  * the next commit that does wait (any statement of any connection) makes it durable too.
  *
  * For writes whose loss in a database crash is the same as a crash of the app just before them:
- * a workflow's intermediate checkpoints (the step runs again, as after any crash), named locks,
- * and the outbox's removal of delivered events (they are delivered again: at least once).
+ * a workflow run's creation and its intermediate checkpoints (the run never started, or the step
+ * runs again, as after any crash), named locks, and the outbox's removal of delivered events (they
+ * are delivered again: at least once).
  * Never for what a caller is told has happened: that commit must wait.
  */
 export const RELAXED_COMMIT = `set_config('synchronous_commit', 'off', true)`

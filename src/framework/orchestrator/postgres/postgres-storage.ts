@@ -44,6 +44,8 @@ export class PostgresWorkflowStorage implements WorkflowStorage {
     const e = execution
     // No foreign key ties steps to their run (see `deleteExpired`): step rows left under this key by
     // a run deleted some other way (by hand, say) go as the new run is inserted, never read as its own.
+    // The caller is told nothing before the run parks or ends, writes that wait for the disk and so
+    // make this one durable too: lost in a crash of PostgreSQL, the run was never started.
     const inserted = await this.#query<{ id: string }>(
       `with "created" as (
         insert into "workflow_execution" ("id", "workflow_id", "transaction_id", "state", "input", "context", "result",
@@ -56,7 +58,7 @@ export class PostgresWorkflowStorage implements WorkflowStorage {
         delete from "workflow_step" "s" using "created" "c"
         where "s"."workflow_id" = "c"."workflow_id" and "s"."transaction_id" = "c"."transaction_id"
       )
-      select "id" from "created"`,
+      select "id", ${RELAXED_COMMIT} from "created"`,
       [
         e.id, e.workflowId, e.transactionId, e.state, toJson(e.input), toJson(e.context), toJson(e.result),
         toJson(e.errors), e.owner, e.heartbeatAt, e.recoveryAttempts, e.parent?.workflowId ?? null,
