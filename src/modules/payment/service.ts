@@ -12,7 +12,16 @@ import type { PaymentSessionStatus } from "./models/payment-session.ts"
 import { Payment } from "./models/payment.ts"
 import { Refund } from "./models/refund.ts"
 import { PaymentProviderRegistry } from "./providers/registry.ts"
-import { insertSession, lockSession, recordAuthorization, recordRefusal, sessionStatus } from "./session-statements.ts"
+import {
+  AUTHORIZATION_CLAIM_SECONDS,
+  claimAuthorization,
+  insertSession,
+  recordAuthorization,
+  recordRefusal,
+  releaseAuthorizationClaim,
+  sessionStatus,
+} from "./session-statements.ts"
+import type { ClaimedSession } from "./session-statements.ts"
 import type {
   CapturePaymentInput,
   CreatePaymentSessionInput,
@@ -22,7 +31,9 @@ import type {
   RefundPaymentInput,
 } from "./types.ts"
 
-type AuthorizationOutcome = { payment: PaymentDTO } | { declinedBy: string; status: PaymentSessionStatus }
+// While another call's authorization of a session is under way, how often its outcome is looked for.
+const CLAIM_POLL_MS = 10
+const CLAIM_POLL_MAX_MS = 200
 
 const ProviderRows = ModuleService({ PaymentProvider })
 
@@ -120,7 +131,13 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
   /** Deletes a session that was not authorized, telling its provider. */
   async deletePaymentSession(id: string): Promise<void> {
     await this.database.transaction(async () => {
-      await this.lock("payment_session", id)
+      const [claim] = await this.database.execute<{ authorizing: boolean }>(
+        `select coalesce(authorizing_until > now(), false) as authorizing from payment_session where id = ? for update`,
+        [id],
+      )
+      if (claim?.authorizing) {
+        throw new AgoraError(AgoraError.Types.NOT_ALLOWED, `Payment session ${id} is being authorized and cannot be deleted`)
+      }
       const session = await this.retrievePaymentSession(id)
       const [payment] = await this.listPayments({ payment_session_id: id }, { select: ["id"], take: 1 })
       if (payment) {
@@ -138,38 +155,57 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
   /**
    * Authorizes a session with its provider and makes the payment; idempotent once authorized. When the
    * provider does not authorize, the session keeps the provider's status and the call fails with
-   * `not_allowed` (code `payment_requires_more_error` or `payment_authorization_error`). The session
-   * stays locked while its provider answers, so concurrent calls ask the provider once; what the
-   * answer changes is written in one statement.
+   * `not_allowed` (code `payment_requires_more_error` or `payment_authorization_error`).
+   *
+   * The session is claimed while its provider answers (no transaction is held meanwhile), so
+   * concurrent calls ask the provider once: they wait for the claim's outcome and answer it. What
+   * the answer changes, and the claim's end, are one statement. A call whose `context` has the
+   * `idempotency_key` of an earlier call that died on the way takes that call's claim over at once.
    */
   async authorizePaymentSession(id: string, context: Record<string, unknown> = {}): Promise<PaymentDTO> {
-    const outcome = await this.database.transaction(async (): Promise<AuthorizationOutcome> => {
-      const session = await lockSession(this.database, id)
-      if (session.payment && session.authorized) return { payment: session.payment }
-      if (session.status === "canceled") {
+    const claimant = typeof context.idempotency_key === "string" ? context.idempotency_key : null
+    for (let waitMs = CLAIM_POLL_MS; ; waitMs = Math.min(waitMs * 2, CLAIM_POLL_MAX_MS)) {
+      const claim = await claimAuthorization(this.database, id, claimant)
+      if ("payment" in claim) return claim.payment
+      if ("claimed" in claim) return this.#authorizeClaimed(claim.claimed, context)
+      if ("canceled" in claim) {
         throw new AgoraError(AgoraError.Types.NOT_ALLOWED, `Payment session ${id} was canceled and cannot be authorized`)
       }
-      const provider = (await this.providers()).get(session.provider_id)
-      const result = await provider.authorizePayment({ data: session.data, context })
-      const data = result.data ?? session.data
-      if (result.status !== "authorized" && result.status !== "captured") {
-        const status = sessionStatus(result.status)
-        await recordRefusal(this.database, id, { status, data })
-        return { declinedBy: session.provider_id, status }
-      }
-      // A provider that captures on authorization: the payment is captured in full at once.
-      return { payment: await recordAuthorization(this.database, session, { data, captured: result.status === "captured" }) }
-    })
-    if ("declinedBy" in outcome) {
-      const { declinedBy: provider, status } = outcome
+      await new Promise((resolve) => setTimeout(resolve, waitMs))
+    }
+  }
+
+  async #authorizeClaimed(session: ClaimedSession, context: Record<string, unknown>): Promise<PaymentDTO> {
+    const provider = (await this.providers()).get(session.provider_id)
+    let result: Awaited<ReturnType<typeof provider.authorizePayment>>
+    try {
+      result = await provider.authorizePayment({ data: session.data, context })
+    } catch (error) {
+      // The provider's failure is the answer; a claim that cannot be given up lapses by itself.
+      await releaseAuthorizationClaim(this.database, session).catch(() => undefined)
+      throw error
+    }
+    const data = result.data ?? session.data
+    if (result.status !== "authorized" && result.status !== "captured") {
+      const status = sessionStatus(result.status)
+      await recordRefusal(this.database, session, { status, data })
       const code = status === "requires_more" ? "payment_requires_more_error" : "payment_authorization_error"
       throw new AgoraError(
         AgoraError.Types.NOT_ALLOWED,
-        `Payment session ${id} was not authorized by ${provider}: its status is ${status}`,
+        `Payment session ${session.id} was not authorized by ${session.provider_id}: its status is ${status}`,
         code,
       )
     }
-    return outcome.payment
+    // A provider that captures on authorization: the payment is captured in full at once.
+    const payment = await recordAuthorization(this.database, session, { data, captured: result.status === "captured" })
+    if (payment !== undefined) return payment
+    // The provider took longer than the claim lasts, and the session was taken meanwhile: this
+    // authorization is not recorded, so the provider lets it go.
+    await provider.cancelPayment({ data })
+    throw new AgoraError(
+      AgoraError.Types.CONFLICT,
+      `Payment session ${session.id} was authorized by ${session.provider_id} after its claim of ${AUTHORIZATION_CLAIM_SECONDS} s lapsed; that authorization was canceled`,
+    )
   }
 
   /** Captures `amount` (default: all that is left) of an authorized payment. Returns it with its captures. */
@@ -258,7 +294,7 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
     return this.retrievePayment(id, { relations: ["captures", "refunds"] })
   }
 
-  private async lock(table: "payment" | "payment_session", id: string): Promise<void> {
+  private async lock(table: "payment", id: string): Promise<void> {
     await this.database.execute(`select id from "${table}" where id = ? for update`, [id])
   }
 

@@ -1,4 +1,5 @@
 import type { Database } from "../../framework/database/index.ts"
+import { RELAXED_COMMIT } from "../../framework/database/index.ts"
 import { AgoraError } from "../../framework/errors/index.ts"
 import { generateId } from "../../framework/modules/index.ts"
 import { ADD_TO_COLLECTION, CHANGE_CTE, changeValues } from "./collection-status.ts"
@@ -52,51 +53,74 @@ export async function insertSession(database: Database, session: NewSession): Pr
   return row ? sessionOf(row) : undefined
 }
 
-export type LockedSession = Pick<
+/** Seconds a claim on a session's authorization lasts: far longer than a provider takes to answer. */
+export const AUTHORIZATION_CLAIM_SECONDS = 60
+
+/** A session claimed for its authorization; `claim` identifies the claim in the writes that end it. */
+export type ClaimedSession = Pick<
   PaymentSessionDTO,
   "id" | "status" | "provider_id" | "data" | "amount" | "currency_code" | "payment_collection_id"
-> & { authorized: boolean; payment: PaymentDTO | null }
-
-type LockedRow = Omit<LockedSession, "payment"> & { payment: RawPayment | null }
+> & { claim: string }
 
 /**
- * The live session with its payment, its row locked until the transaction ends; not_found naming it.
- * Call it in a transaction.
+ * What a claim on a session's authorization found: the session, now claimed by the caller; its
+ * payment, as it is authorized already; that it was canceled; or that another authorization of it
+ * is under way (`busy`).
  */
-export async function lockSession(database: Database, id: string): Promise<LockedSession> {
-  const [row] = await database.execute<LockedRow>(
-    `select s.id, s.status, s.provider_id, s.data, s.amount::text as amount, s.currency_code, s.payment_collection_id,
-      s.authorized_at is not null as authorized,
-      (select to_jsonb(p) from (select ${PAYMENT_COLUMNS} from payment
-        where payment_session_id = s.id and deleted_at is null order by id limit 1) p) as payment
-    from payment_session s where s.id = ? and s.deleted_at is null for update of s`,
-    [id],
+export type AuthorizationClaim = { claimed: ClaimedSession } | { payment: PaymentDTO } | { canceled: true } | { busy: true }
+
+type ClaimRow = { authorized: boolean; status: PaymentSessionStatus; payment: RawPayment | null; claimed: ClaimedSession | null }
+
+/**
+ * Claims the live session for an authorization, in one statement that also answers what stands in
+ * the way; not_found naming it. The claim lapses after AUTHORIZATION_CLAIM_SECONDS; a `claimant`
+ * (the caller's idempotency key) takes over its own earlier claim at once, as a workflow step run
+ * again after a crash does. The claim commits without waiting for the disk: lost in a crash of
+ * PostgreSQL, it lapsed at once.
+ */
+export async function claimAuthorization(database: Database, id: string, claimant: string | null): Promise<AuthorizationClaim> {
+  const [row] = await database.execute<ClaimRow>(
+    `with current as (
+      select s.id, s.status, s.authorized_at is not null as authorized,
+        (select to_jsonb(p) from (select ${PAYMENT_COLUMNS} from payment
+          where payment_session_id = s.id and deleted_at is null order by id limit 1) p) as payment
+      from payment_session s where s.id = ? and s.deleted_at is null),
+    claimed as (
+      update payment_session s set authorizing_until = now() + make_interval(secs => ?), authorizing_by = ?::text
+      where s.id = ? and s.deleted_at is null and s.authorized_at is null and s.status <> 'canceled'
+        and (s.authorizing_until is null or s.authorizing_until <= now() or s.authorizing_by = ?::text)
+      returning s.id, s.status, s.provider_id, s.data, s.amount::text as amount, s.currency_code, s.payment_collection_id,
+        s.authorizing_until::text as claim)
+    select current.authorized, current.status, current.payment, to_jsonb(claimed) as claimed, ${RELAXED_COMMIT}
+    from current left join claimed on true`,
+    [id, AUTHORIZATION_CLAIM_SECONDS, claimant, id, claimant],
   )
   if (!row) throw new AgoraError(AgoraError.Types.NOT_FOUND, `PaymentSession with id: ${id} was not found`)
-  const session = { ...row, payment: row.payment && paymentOf(row.payment) }
-  // Waiting for the lock, the statement sees the session as the authorization it waited for left it,
-  // but reads the payment as it was when the statement began: that payment is read again.
-  if (session.authorized && !session.payment) session.payment = await paymentOfSession(database, id)
-  return session
+  if (row.claimed) return { claimed: row.claimed }
+  if (row.authorized && row.payment) return { payment: paymentOf(row.payment) }
+  if (row.status === "canceled") return { canceled: true }
+  return { busy: true }
 }
 
-async function paymentOfSession(database: Database, sessionId: string): Promise<PaymentDTO | null> {
-  const [row] = await database.execute<RawPayment>(
-    `select ${PAYMENT_COLUMNS} from payment where payment_session_id = ? and deleted_at is null order by id limit 1`,
-    [sessionId],
+/** Gives a claim up, the session unchanged: its provider failed to answer. */
+export async function releaseAuthorizationClaim(database: Database, session: ClaimedSession): Promise<void> {
+  await database.execute(
+    `update payment_session set authorizing_until = null, authorizing_by = null where id = ? and authorizing_until = ?::timestamptz returning ${RELAXED_COMMIT}`,
+    [session.id, session.claim],
   )
-  return row ? paymentOf(row) : null
 }
 
 /**
- * Marks a locked session authorized with the provider's data, makes its payment (captured in full
- * when the provider captured), and brings the collection's amounts and status along: one statement.
+ * Marks a claimed session authorized with the provider's data, makes its payment (captured in full
+ * when the provider captured), brings the collection's amounts and status along and ends the claim:
+ * one statement. Undefined, with nothing written, when the claim is no longer the caller's (it lapsed
+ * and another authorization took the session, or the session was deleted).
  */
 export async function recordAuthorization(
   database: Database,
-  session: LockedSession,
+  session: ClaimedSession,
   outcome: { data: Record<string, unknown>; captured: boolean },
-): Promise<PaymentDTO> {
+): Promise<PaymentDTO | undefined> {
   const at = new Date()
   // A session the provider answered `authorized` when it was opened already counts as authorized.
   const authorized = session.status === "authorized" ? "0" : session.amount
@@ -108,20 +132,23 @@ export async function recordAuthorization(
   const [row] = await database.execute<RawPayment>(
     `with ${CHANGE_CTE},
     session_authorized as (
-      update payment_session set status = 'authorized', data = ?::jsonb, authorized_at = change.at, updated_at = change.at
-      from change where id = ?),
-    collection as (update payment_collection c set ${ADD_TO_COLLECTION} from change where c.id = ?),
+      update payment_session set status = 'authorized', data = ?::jsonb, authorized_at = change.at, updated_at = change.at,
+        authorizing_until = null, authorizing_by = null
+      from change where id = ? and authorizing_until = ?::timestamptz and deleted_at is null
+      returning id),
+    collection as (update payment_collection c set ${ADD_TO_COLLECTION} from change, session_authorized where c.id = ?),
     made as (
       insert into payment (id, amount, currency_code, provider_id, data, captured_at, canceled_at, metadata,
         payment_collection_id, payment_session_id, created_at, updated_at, deleted_at)
-      select ?, ?::numeric, ?, ?, ?::jsonb, case when ?::boolean then change.at end, null, null, ?, ?, change.at, change.at, null
-      from change
+      select ?, ?::numeric, ?, ?, ?::jsonb, case when ?::boolean then change.at end, null, null, ?, session_authorized.id, change.at, change.at, null
+      from change, session_authorized
       returning ${PAYMENT_COLUMNS})${capture}
     select * from made`,
     [
       ...changeValues({ authorized, captured, at, canceled: false }),
       JSON.stringify(outcome.data),
       session.id,
+      session.claim,
       session.payment_collection_id,
       generateId("pay"),
       session.amount,
@@ -130,26 +157,23 @@ export async function recordAuthorization(
       JSON.stringify(outcome.data),
       outcome.captured,
       session.payment_collection_id,
-      session.id,
       ...(outcome.captured ? [generateId("capt")] : []),
     ],
   )
-  if (!row) throw new Error(`Lost the payment of session ${session.id} while recording it`)
-  return paymentOf(row)
+  return row ? paymentOf(row) : undefined
 }
 
-/** Keeps the status and data a provider answered a session that it did not authorize with. */
+/** Keeps the status and data a provider answered a claimed session with, when it did not authorize it, and ends the claim. */
 export async function recordRefusal(
   database: Database,
-  id: string,
+  session: ClaimedSession,
   outcome: { status: PaymentSessionStatus; data: Record<string, unknown> },
 ): Promise<void> {
-  await database.execute(`update payment_session set status = ?, data = ?::jsonb, updated_at = ? where id = ?`, [
-    outcome.status,
-    JSON.stringify(outcome.data),
-    new Date().toISOString(),
-    id,
-  ])
+  await database.execute(
+    `update payment_session set status = ?, data = ?::jsonb, updated_at = ?, authorizing_until = null, authorizing_by = null
+    where id = ? and authorizing_until = ?::timestamptz`,
+    [outcome.status, JSON.stringify(outcome.data), new Date().toISOString(), session.id, session.claim],
+  )
 }
 
 /** A provider's answer as a session status; invalid_data, as the generated update says it, otherwise. */

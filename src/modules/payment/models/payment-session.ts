@@ -14,6 +14,11 @@ export const PAYMENT_SESSION_STATUSES = [
 
 export type PaymentSessionStatus = (typeof PAYMENT_SESSION_STATUSES)[number]
 
+/**
+ * The table also has `authorizing_until`, a claim on the session's authorization while its provider
+ * answers; only the authorization's own statements (session-statements.ts) read and write it, so it
+ * is no field of the model, nor of the API.
+ */
 export const PaymentSession = model.define("payment_session", {
   id: model.id({ prefix: "payses" }).primaryKey(),
   currency_code: model.text(),
