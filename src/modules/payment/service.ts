@@ -8,7 +8,6 @@ import { Capture } from "./models/capture.ts"
 import { PaymentCollection } from "./models/payment-collection.ts"
 import { PaymentProvider } from "./models/payment-provider.ts"
 import { PaymentSession } from "./models/payment-session.ts"
-import type { PaymentSessionStatus } from "./models/payment-session.ts"
 import { Payment } from "./models/payment.ts"
 import { Refund } from "./models/refund.ts"
 import { PaymentProviderRegistry } from "./providers/registry.ts"
@@ -199,12 +198,12 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
     // A provider that captures on authorization: the payment is captured in full at once.
     const payment = await recordAuthorization(this.database, session, { data, captured: result.status === "captured" })
     if (payment !== undefined) return payment
-    // The provider took longer than the claim lasts, and the session was taken meanwhile: this
-    // authorization is not recorded, so the provider lets it go.
+    // The claim was no longer this call's when the provider answered (it lapsed, and another call
+    // took the session): this authorization is not recorded, so the provider lets it go.
     await provider.cancelPayment({ data })
     throw new AgoraError(
       AgoraError.Types.CONFLICT,
-      `Payment session ${session.id} was authorized by ${session.provider_id} after its claim of ${AUTHORIZATION_CLAIM_SECONDS} s lapsed; that authorization was canceled`,
+      `Payment session ${session.id} was authorized by ${session.provider_id} after its claim (${AUTHORIZATION_CLAIM_SECONDS} s) was taken by another call; that authorization was canceled`,
     )
   }
 

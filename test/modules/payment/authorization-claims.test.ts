@@ -164,7 +164,7 @@ describe("a session is claimed while its provider answers", () => {
 
     expect(error.type).toBe(AgoraError.Types.CONFLICT)
     expect(error.message).toBe(
-      `Payment session ${session.id} was authorized by ${GATED} after its claim of 60 s lapsed; that authorization was canceled`,
+      `Payment session ${session.id} was authorized by ${GATED} after its claim (60 s) was taken by another call; that authorization was canceled`,
     )
     expect(GatedProvider.cancellations).toEqual([{ gated: 1 }])
     expect(await t.payment.listPayments({ payment_collection_id: collection.id })).toEqual([])
