@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises"
 import { AgoraError } from "../../framework/errors/index.ts"
 import { generateId, ModuleService, projectRootOf, syncProviderRows } from "../../framework/modules/index.ts"
 import type { Filters, FindConfig, ModuleDependencies } from "../../framework/modules/index.ts"
@@ -170,7 +171,7 @@ export class PaymentModuleService extends ModuleService({ PaymentCollection, Pay
       if ("canceled" in claim) {
         throw new AgoraError(AgoraError.Types.NOT_ALLOWED, `Payment session ${id} was canceled and cannot be authorized`)
       }
-      await new Promise((resolve) => setTimeout(resolve, waitMs))
+      await sleep(waitMs)
     }
   }
 

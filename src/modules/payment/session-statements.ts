@@ -56,6 +56,10 @@ export async function insertSession(database: Database, session: NewSession): Pr
 /** Seconds a claim on a session's authorization lasts: far longer than a provider takes to answer. */
 export const AUTHORIZATION_CLAIM_SECONDS = 60
 
+// What the writes that end a claim set, and the condition under which they hold it still.
+const ENDS_CLAIM = "authorizing_until = null, authorizing_by = null"
+const HOLDS_CLAIM = "authorizing_until = ?::timestamptz"
+
 /** A session claimed for its authorization; `claim` identifies the claim in the writes that end it. */
 export type ClaimedSession = Pick<
   PaymentSessionDTO,
@@ -105,7 +109,7 @@ export async function claimAuthorization(database: Database, id: string, claiman
 /** Gives a claim up, the session unchanged: its provider failed to answer. */
 export async function releaseAuthorizationClaim(database: Database, session: ClaimedSession): Promise<void> {
   await database.execute(
-    `update payment_session set authorizing_until = null, authorizing_by = null where id = ? and authorizing_until = ?::timestamptz returning ${RELAXED_COMMIT}`,
+    `update payment_session set ${ENDS_CLAIM} where id = ? and ${HOLDS_CLAIM} returning ${RELAXED_COMMIT}`,
     [session.id, session.claim],
   )
 }
@@ -132,9 +136,8 @@ export async function recordAuthorization(
   const [row] = await database.execute<RawPayment>(
     `with ${CHANGE_CTE},
     session_authorized as (
-      update payment_session set status = 'authorized', data = ?::jsonb, authorized_at = change.at, updated_at = change.at,
-        authorizing_until = null, authorizing_by = null
-      from change where id = ? and authorizing_until = ?::timestamptz and deleted_at is null
+      update payment_session set status = 'authorized', data = ?::jsonb, authorized_at = change.at, updated_at = change.at, ${ENDS_CLAIM}
+      from change where id = ? and ${HOLDS_CLAIM} and deleted_at is null
       returning id),
     collection as (update payment_collection c set ${ADD_TO_COLLECTION} from change, session_authorized where c.id = ?),
     made as (
@@ -170,8 +173,7 @@ export async function recordRefusal(
   outcome: { status: PaymentSessionStatus; data: Record<string, unknown> },
 ): Promise<void> {
   await database.execute(
-    `update payment_session set status = ?, data = ?::jsonb, updated_at = ?, authorizing_until = null, authorizing_by = null
-    where id = ? and authorizing_until = ?::timestamptz`,
+    `update payment_session set status = ?, data = ?::jsonb, updated_at = ?, ${ENDS_CLAIM} where id = ? and ${HOLDS_CLAIM}`,
     [outcome.status, JSON.stringify(outcome.data), new Date().toISOString(), session.id, session.claim],
   )
 }

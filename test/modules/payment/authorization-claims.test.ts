@@ -151,6 +151,21 @@ describe("a session is claimed while its provider answers", () => {
     expect(await isClaimed(session.id)).toBe(false)
   })
 
+  test("a call with another idempotency key waits for a live claim to lapse; it does not take it over", async () => {
+    const { session } = await sessionOf(GATED)
+    await t.rows(
+      `update payment_session set authorizing_until = now() + interval '300 milliseconds', authorizing_by = 'run-1:step:invoke' where id = ?`,
+      [session.id],
+    )
+
+    const started = Date.now()
+    const payment = await t.payment.authorizePaymentSession(session.id, { idempotency_key: "run-2:step:invoke" })
+
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250)
+    expect(GatedProvider.authorizations).toBe(1)
+    expect(payment.payment_session_id).toBe(session.id)
+  })
+
   test("an answer that comes after its claim lapsed and the session was claimed again is canceled with the provider", async () => {
     const { collection, session } = await sessionOf(GATED)
     const held = holdProvider()
